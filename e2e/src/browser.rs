@@ -1,0 +1,861 @@
+//! One headless Chromium session driven through its own chromedriver (free port, fresh profile).
+//!
+//! Helpers panic with a readable message (URL, page text, console errors) instead of returning
+//! `Result`, so tests read like a script. The raw fantoccini client is available via
+//! [`Browser::client`] for anything not covered here.
+
+use crate::server::BLANK_PATH;
+use crate::{repo_root, TempDir};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::wd::{Capabilities, TimeoutConfiguration, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// How long the `wait_*` helpers wait by default (a cold wasm start on a busy 2-core CI machine is slow).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// WCAG tags axe-core checks (A and AA up to WCAG 2.2).
+pub const AXE_TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
+
+/// Flags Chromium needs on these machines (see shared tech notes, gotcha 12).
+const CHROMIUM_FLAGS: [&str; 10] = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-extensions",
+];
+
+/// Session settings. `Default` is a 1280x900 English (`en-US`) desktop window.
+#[derive(Clone, Debug)]
+pub struct BrowserOptions {
+    /// Browser UI / `navigator.languages` language, e.g. `"de"`.
+    pub lang: String,
+    /// Window size in CSS pixels (use e.g. `(390, 844)` for a phone).
+    pub window_size: (u32, u32),
+    /// Extra Chromium command line flags.
+    pub extra_args: Vec<String>,
+    /// Default timeout of the `wait_*` helpers.
+    pub timeout: Duration,
+}
+
+impl Default for BrowserOptions {
+    fn default() -> Self {
+        BrowserOptions {
+            lang: "en-US".into(),
+            window_size: (1280, 900),
+            extra_args: Vec::new(),
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+/// One entry of the browser log (console messages, uncaught exceptions, failed loads).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogEntry {
+    /// `SEVERE` (console.error, uncaught exceptions, failed resource loads), `WARNING`, `INFO`, `DEBUG`.
+    pub level: String,
+    /// `javascript` (uncaught exceptions), `console-api`, `network`, ...
+    pub source: String,
+    pub message: String,
+}
+
+/// One axe-core rule violation on the current page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AxeViolation {
+    /// Rule id, e.g. `color-contrast`, `image-alt`.
+    pub id: String,
+    pub impact: String,
+    pub help: String,
+    /// Number of offending nodes.
+    pub nodes: usize,
+    /// CSS selectors of the offending nodes.
+    pub targets: Vec<String>,
+}
+
+impl std::fmt::Display for AxeViolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({}): {} node(s) - {} - {}",
+            self.id,
+            self.impact,
+            self.nodes,
+            self.help,
+            self.targets.join(", ")
+        )
+    }
+}
+
+/// A headless Chromium session with its own chromedriver process and a fresh profile directory.
+/// Dropping it ends the session and kills chromedriver and Chromium; [`Browser::close`] does the
+/// same politely.
+pub struct Browser {
+    client: Option<Client>,
+    driver: Option<Child>,
+    driver_port: u16,
+    session_id: Option<String>,
+    profile: Option<TempDir>,
+    timeout: Duration,
+    log: Mutex<Vec<LogEntry>>,
+    requests: Mutex<Vec<String>>,
+}
+
+/// `POST /session/{id}/se/log` - chromedriver's log endpoint (works in W3C mode with `goog:loggingPrefs`).
+#[derive(Debug)]
+struct GetLog(&'static str);
+
+impl WebDriverCompatibleCommand for GetLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+fn env_or(var: &str, default: &str) -> String {
+    std::env::var(var)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| default.to_string())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("find a free loopback port")
+        .port()
+}
+
+/// Minimal blocking HTTP/1.1 request to chromedriver (used where no async runtime may be running).
+fn raw_http(port: u16, method: &str, path: &str, timeout: Duration) -> Option<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(timeout)).ok()?;
+    s.set_write_timeout(Some(timeout)).ok()?;
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    Some(out)
+}
+
+fn axe_source() -> &'static str {
+    static SRC: OnceLock<String> = OnceLock::new();
+    SRC.get_or_init(|| {
+        let path = std::env::var("AXE_CORE_JS")
+            .map(Into::into)
+            .unwrap_or_else(|_| repo_root().join("tools/node_modules/axe-core/axe.min.js"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {} ({e}); run `npm ci --prefix tools` (scripts/setup.sh does)",
+                path.display()
+            )
+        })
+    })
+}
+
+/// `scheme://host:port` of an absolute URL.
+pub fn origin_of(url: &str) -> String {
+    let parsed =
+        url::Url::parse(url).unwrap_or_else(|e| panic!("not an absolute URL {url:?}: {e}"));
+    parsed.origin().ascii_serialization()
+}
+
+/// URLs that are not network requests (inline data, object URLs, about:blank).
+fn is_local_scheme(url: &str) -> bool {
+    ["data:", "blob:", "about:", "chrome:", "chrome-extension:"]
+        .iter()
+        .any(|p| url.starts_with(p))
+}
+
+impl Browser {
+    /// Start chromedriver and a default session (1280x900, en-US).
+    pub async fn start() -> Browser {
+        Self::start_with(BrowserOptions::default()).await
+    }
+
+    /// Start chromedriver on a free port and open a session with `options`.
+    ///
+    /// Binaries: `$CHROMEDRIVER` (default `/usr/bin/chromedriver`), `$CHROMIUM` (default `/usr/bin/chromium`).
+    pub async fn start_with(options: BrowserOptions) -> Browser {
+        let chromedriver = env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
+        let mut last_error = String::new();
+        // A free port can be taken by someone else before chromedriver binds it: retry a few times.
+        for _attempt in 0..5 {
+            let port = free_port();
+            let mut child = match Command::new(&chromedriver)
+                .arg(format!("--port={port}"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                // Own process group: on drop we kill chromedriver *and* the Chromium it started.
+                .process_group(0)
+                .spawn()
+            {
+                Ok(child) => child,
+                Err(e) => {
+                    panic!("cannot start {chromedriver}: {e} (apt-get install chromium-driver)")
+                }
+            };
+            let deadline = Instant::now() + Duration::from_secs(20);
+            let mut ready = false;
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break; // exited, e.g. port taken
+                }
+                if raw_http(port, "GET", "/status", Duration::from_secs(2))
+                    .is_some_and(|r| r.contains("\"ready\":true"))
+                {
+                    ready = true;
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            if !ready {
+                let _ = child.kill();
+                let _ = child.wait();
+                last_error = format!("chromedriver on port {port} did not become ready");
+                continue;
+            }
+
+            let profile = TempDir::new("chromium-profile");
+            let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+            args.push(format!("--user-data-dir={}", profile.path().display()));
+            args.push(format!(
+                "--window-size={},{}",
+                options.window_size.0, options.window_size.1
+            ));
+            args.push(format!("--lang={}", options.lang));
+            args.extend(options.extra_args.iter().cloned());
+            let caps: Capabilities = serde_json::from_value(json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": chromium,
+                    "args": args,
+                    "prefs": { "intl.accept_languages": options.lang },
+                },
+                // Console messages/uncaught errors ("browser") and network events ("performance"),
+                // both read through chromedriver's /se/log endpoint.
+                "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
+            }))
+            .expect("capabilities object");
+            let connected = ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps)
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await;
+            match connected {
+                Ok(client) => {
+                    let session_id = client.session_id().await.ok().flatten();
+                    let browser = Browser {
+                        client: Some(client),
+                        driver: Some(child),
+                        driver_port: port,
+                        session_id,
+                        profile: Some(profile),
+                        timeout: options.timeout,
+                        log: Mutex::new(Vec::new()),
+                        requests: Mutex::new(Vec::new()),
+                    };
+                    browser
+                        .client()
+                        .update_timeouts(TimeoutConfiguration::new(
+                            Some(Duration::from_secs(60)),
+                            Some(Duration::from_secs(60)),
+                            Some(Duration::ZERO),
+                        ))
+                        .await
+                        .expect("set WebDriver timeouts");
+                    return browser;
+                }
+                Err(e) => {
+                    last_error = format!("cannot open a Chromium session ({chromium}): {e}");
+                    kill_group(&mut child);
+                }
+            }
+        }
+        panic!("{last_error}");
+    }
+
+    /// The underlying fantoccini client, for anything the helpers do not cover.
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("browser already closed")
+    }
+
+    /// The timeout the `wait_*` helpers use.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// End the session and stop chromedriver/Chromium (dropping does the same, less politely).
+    pub async fn close(mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = client.close().await;
+            self.session_id = None;
+        }
+        // Drop does the rest (kill the process group, remove the profile).
+    }
+
+    // ---------------------------------------------------------------- navigation and DOM
+
+    /// Navigate to `url` and wait for the load event.
+    pub async fn goto(&self, url: &str) {
+        if let Err(e) = self.client().goto(url).await {
+            panic!("cannot open {url}: {e}");
+        }
+    }
+
+    /// Reload the current page.
+    pub async fn reload(&self) {
+        self.client().refresh().await.expect("reload");
+    }
+
+    /// The current URL.
+    pub async fn url(&self) -> String {
+        self.client()
+            .current_url()
+            .await
+            .expect("current url")
+            .to_string()
+    }
+
+    /// Wait until an element matching `css` exists; return it.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        match self
+            .client()
+            .wait()
+            .at_most(self.timeout)
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(element) => element,
+            Err(e) => {
+                let state = self.debug_state().await;
+                panic!(
+                    "no element matches {css:?} after {:?} ({e})\n{state}",
+                    self.timeout
+                )
+            }
+        }
+    }
+
+    /// Wait until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let script = "return document.querySelector(arguments[0]) === null";
+        self.wait_until_js(script, vec![json!(css)], &format!("{css:?} to disappear"))
+            .await;
+    }
+
+    /// Wait until the text of the first element matching `css` contains `needle`; return the text.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let script = "const e = document.querySelector(arguments[0]); return e !== null && e.innerText.includes(arguments[1])";
+        self.wait_until_js(
+            script,
+            vec![json!(css), json!(needle)],
+            &format!("{css:?} to contain {needle:?}"),
+        )
+        .await;
+        self.text(css).await
+    }
+
+    /// Wait until the JavaScript function body `script` (called with `args`) returns a truthy value.
+    /// `what` describes the condition for the failure message.
+    pub async fn wait_until_js(&self, script: &str, args: Vec<Value>, what: &str) {
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            let value = self.client().execute(script, args.clone()).await;
+            let truthy = match &value {
+                Ok(Value::Bool(b)) => *b,
+                Ok(Value::Null) => false,
+                Ok(Value::Number(n)) => n.as_f64() != Some(0.0),
+                Ok(Value::String(s)) => !s.is_empty(),
+                Ok(_) => true,
+                Err(_) => false, // e.g. mid-navigation
+            };
+            if truthy {
+                return;
+            }
+            if Instant::now() > deadline {
+                let state = self.debug_state().await;
+                panic!(
+                    "timed out after {:?} waiting for {what} (last result: {value:?})\n{state}",
+                    self.timeout
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Does any element match `css` right now?
+    pub async fn exists(&self, css: &str) -> bool {
+        !self
+            .client()
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+            .is_empty()
+    }
+
+    /// Visible text (`innerText`) of the first element matching `css` (waits for it).
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await;
+        let v = self
+            .js(
+                "return document.querySelector(arguments[0]).innerText",
+                vec![json!(css)],
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Visible text of every element matching `css` (no waiting).
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let v = self
+            .js(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText)",
+                vec![json!(css)],
+            )
+            .await;
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// Attribute (or `None`) of the first element matching `css` (waits for it).
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css)
+            .await
+            .attr(name)
+            .await
+            .expect("read attribute")
+    }
+
+    /// Click the first element matching `css` (waits for it). A real WebDriver click (moves focus).
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for(css).await;
+        if let Err(e) = element.click().await {
+            let state = self.debug_state().await;
+            panic!("cannot click {css:?}: {e}\n{state}");
+        }
+    }
+
+    /// Run a JavaScript function body (`return ...`) with `args` and return its JSON result.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        match self.client().execute(script, args).await {
+            Ok(v) => v,
+            Err(e) => panic!("script failed: {e}\n--- script ---\n{script}"),
+        }
+    }
+
+    /// Save a PNG screenshot to `target/e2e-screenshots/<name>.png` and return its path.
+    pub async fn screenshot(&self, name: &str) -> std::path::PathBuf {
+        let png = self.client().screenshot().await.expect("screenshot");
+        let dir = repo_root().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("create screenshot dir");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+
+    // ---------------------------------------------------------------- keyboard
+
+    /// Press and release one key, e.g. `Key::Tab`, `Key::Enter`, `Key::Space`, `Key::Down` (arrow),
+    /// `Key::Escape` - sent to the focused element through the WebDriver actions API.
+    pub async fn press(&self, key: Key) {
+        self.chord(&[], key.into()).await;
+    }
+
+    /// Press `key` `times` times.
+    pub async fn press_n(&self, key: Key, times: usize) {
+        for _ in 0..times {
+            self.press(key).await;
+        }
+    }
+
+    /// Shift + `key` (e.g. `Key::Tab` to move focus backwards).
+    pub async fn press_shift(&self, key: Key) {
+        self.chord(&[Key::Shift], key.into()).await;
+    }
+
+    /// Hold `modifiers` (e.g. `[Key::Control]`), press `key` (a `Key` as char, or a plain char).
+    pub async fn chord(&self, modifiers: &[Key], key: char) {
+        let mut seq = KeyActions::new("keyboard".into());
+        for m in modifiers {
+            seq = seq.then(KeyAction::Down { value: (*m).into() });
+        }
+        seq = seq
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        for m in modifiers.iter().rev() {
+            seq = seq.then(KeyAction::Up { value: (*m).into() });
+        }
+        self.client()
+            .perform_actions(seq)
+            .await
+            .expect("perform key actions");
+        self.client()
+            .release_actions()
+            .await
+            .expect("release key actions");
+    }
+
+    /// Type `text` into the focused element, key by key.
+    pub async fn type_text(&self, text: &str) {
+        let mut seq = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            seq = seq
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client().perform_actions(seq).await.expect("type text");
+        self.client()
+            .release_actions()
+            .await
+            .expect("release key actions");
+    }
+
+    /// Does the focused element (`document.activeElement`) match `css`?
+    pub async fn focused_matches(&self, css: &str) -> bool {
+        self.js(
+            "const a = document.activeElement; return a !== null && a.matches(arguments[0])",
+            vec![json!(css)],
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false)
+    }
+
+    /// Short description of the focused element, e.g. `button#next "Next"` (for focus-order asserts).
+    pub async fn focused(&self) -> String {
+        let v = self
+            .js(
+                "const a = document.activeElement; if (!a) return '';
+                 let d = a.tagName.toLowerCase() + (a.id ? '#' + a.id : '');
+                 const t = (a.getAttribute('aria-label') || a.innerText || a.value || '').trim().replace(/\\s+/g, ' ');
+                 return t ? d + ' \"' + t.slice(0, 60) + '\"' : d;",
+                vec![],
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Wait until the focused element matches `css`.
+    pub async fn wait_for_focus(&self, css: &str) {
+        let script =
+            "const a = document.activeElement; return a !== null && a.matches(arguments[0])";
+        self.wait_until_js(script, vec![json!(css)], &format!("focus on {css:?}"))
+            .await;
+    }
+
+    // ---------------------------------------------------------------- accessibility
+
+    /// Run axe-core (tools/node_modules/axe-core/axe.min.js, or `$AXE_CORE_JS`) on the current page
+    /// with WCAG 2.0/2.1/2.2 A+AA rules; return the violations (empty = clean). axe only sees the
+    /// current DOM: run it on every step/state you care about.
+    pub async fn axe(&self) -> Vec<AxeViolation> {
+        let loaded = self
+            .js("return typeof window.axe !== 'undefined'", vec![])
+            .await;
+        if loaded != Value::Bool(true) {
+            self.js(axe_source(), vec![]).await;
+        }
+        let script = "const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+              .then(r => done({ violations: r.violations.map(v => ({
+                  id: v.id, impact: v.impact || '', help: v.help,
+                  targets: v.nodes.map(n => n.target.join(' ')) })) }))
+              .catch(e => done({ error: String(e) }));";
+        let result = self
+            .client()
+            .execute_async(script, vec![json!(AXE_TAGS)])
+            .await
+            .unwrap_or_else(|e| panic!("axe.run failed: {e}"));
+        if let Some(err) = result.get("error") {
+            panic!("axe.run failed: {err}");
+        }
+        let list = result["violations"].as_array().cloned().unwrap_or_default();
+        list.into_iter()
+            .map(|v| {
+                let targets: Vec<String> =
+                    serde_json::from_value(v["targets"].clone()).unwrap_or_default();
+                AxeViolation {
+                    id: v["id"].as_str().unwrap_or_default().into(),
+                    impact: v["impact"].as_str().unwrap_or_default().into(),
+                    help: v["help"].as_str().unwrap_or_default().into(),
+                    nodes: targets.len(),
+                    targets,
+                }
+            })
+            .collect()
+    }
+
+    /// Violation ids with node counts, e.g. `["image-alt: 2"]`.
+    pub async fn axe_summary(&self) -> Vec<String> {
+        self.axe()
+            .await
+            .iter()
+            .map(|v| format!("{}: {}", v.id, v.nodes))
+            .collect()
+    }
+
+    /// Panic listing every axe-core violation on the current page. `context` names the page/state.
+    pub async fn assert_no_axe_violations(&self, context: &str) {
+        let violations = self.axe().await;
+        if !violations.is_empty() {
+            let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
+            panic!(
+                "axe-core found {} violation(s) on {context}:\n{}",
+                violations.len(),
+                list.join("\n")
+            );
+        }
+    }
+
+    // ---------------------------------------------------------------- logs and requests
+
+    /// Fetch new entries from chromedriver's browser and performance logs (they are drained on read).
+    async fn pull_logs(&self) {
+        if let Ok(Value::Array(entries)) = self.client().issue_cmd(GetLog("browser")).await {
+            let mut log = self.log.lock().unwrap();
+            for e in entries {
+                log.push(LogEntry {
+                    level: e["level"].as_str().unwrap_or_default().into(),
+                    source: e["source"].as_str().unwrap_or_default().into(),
+                    message: e["message"].as_str().unwrap_or_default().into(),
+                });
+            }
+        }
+        if let Ok(Value::Array(entries)) = self.client().issue_cmd(GetLog("performance")).await {
+            let mut requests = self.requests.lock().unwrap();
+            for e in entries {
+                let Some(text) = e["message"].as_str() else {
+                    continue;
+                };
+                let Ok(msg) = serde_json::from_str::<Value>(text) else {
+                    continue;
+                };
+                let msg = &msg["message"];
+                if msg["method"] == "Network.requestWillBeSent" {
+                    if let Some(url) = msg["params"]["request"]["url"].as_str() {
+                        requests.push(url.to_string());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every browser log entry since the session started (console.*, uncaught exceptions, failed loads).
+    pub async fn browser_log(&self) -> Vec<LogEntry> {
+        self.pull_logs().await;
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Console errors, uncaught exceptions, unhandled promise rejections and failed resource loads
+    /// (level `SEVERE`) since the session started.
+    pub async fn console_errors(&self) -> Vec<LogEntry> {
+        self.browser_log()
+            .await
+            .into_iter()
+            .filter(|e| e.level == "SEVERE")
+            .collect()
+    }
+
+    /// Panic listing any console error / uncaught exception since the session started.
+    pub async fn assert_no_console_errors(&self) {
+        let errors = self.console_errors().await;
+        if !errors.is_empty() {
+            let list: Vec<String> = errors
+                .iter()
+                .map(|e| format!("  - [{}] {}", e.source, e.message))
+                .collect();
+            panic!("{} console error(s):\n{}", errors.len(), list.join("\n"));
+        }
+    }
+
+    /// Forget the log entries and requests collected so far (e.g. after a deliberate failure).
+    pub async fn clear_logs(&self) {
+        self.pull_logs().await;
+        self.log.lock().unwrap().clear();
+        self.requests.lock().unwrap().clear();
+    }
+
+    /// URL of every network request the pages of this session made since it started (or since
+    /// `clear_logs`), from Chromium's network events: documents, scripts, wasm, css, fetches,
+    /// favicon, across navigations. `data:`/`blob:` URLs are left out.
+    pub async fn requests(&self) -> Vec<String> {
+        self.pull_logs().await;
+        let requests = self.requests.lock().unwrap();
+        requests
+            .iter()
+            .filter(|u| !is_local_scheme(u))
+            .cloned()
+            .collect()
+    }
+
+    /// URLs the *current* document loaded, from the Performance API (navigation + resource entries).
+    pub async fn page_resource_urls(&self) -> Vec<String> {
+        let v = self
+            .js(
+                "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => e.name)",
+                vec![],
+            )
+            .await;
+        let urls: Vec<String> = serde_json::from_value(v).unwrap_or_default();
+        urls.into_iter().filter(|u| !is_local_scheme(u)).collect()
+    }
+
+    /// Panic if any request of this session (network events and the current page's resource
+    /// entries) went to an origin other than `origin` (e.g. `server.origin()`).
+    pub async fn assert_all_requests_same_origin(&self, origin: &str) {
+        let foreign = self.foreign_requests(origin).await;
+        assert!(
+            foreign.is_empty(),
+            "requests left the origin {origin}: {foreign:#?}"
+        );
+    }
+
+    /// Requests of this session (network events and the current page's resource entries) whose
+    /// origin is not `origin`.
+    pub async fn foreign_requests(&self, origin: &str) -> Vec<String> {
+        let mut urls = self.requests().await;
+        urls.extend(self.page_resource_urls().await);
+        urls.retain(|u| origin_of(u) != origin);
+        urls.sort();
+        urls.dedup();
+        urls
+    }
+
+    // ---------------------------------------------------------------- localStorage
+
+    /// Open a blank page of `origin` (served by [`crate::StaticServer`] at its `BLANK_PATH`, so the
+    /// app does not start), clear localStorage and set `items`. Navigate to the app afterwards.
+    pub async fn seed_local_storage(&self, origin: &str, items: &[(&str, &str)]) {
+        self.goto(&format!("{}{BLANK_PATH}", origin.trim_end_matches('/')))
+            .await;
+        let map: serde_json::Map<String, Value> = items
+            .iter()
+            .map(|(k, v)| (k.to_string(), json!(v)))
+            .collect();
+        self.js(
+            "localStorage.clear(); for (const [k, v] of Object.entries(arguments[0])) localStorage.setItem(k, v); return true",
+            vec![Value::Object(map)],
+        )
+        .await;
+    }
+
+    /// Seed localStorage for the origin of `url`, then open `url` (the app starts with the items).
+    pub async fn open_with_local_storage(&self, url: &str, items: &[(&str, &str)]) {
+        self.seed_local_storage(&origin_of(url), items).await;
+        self.goto(url).await;
+    }
+
+    /// All localStorage items of the current page's origin.
+    pub async fn local_storage(&self) -> BTreeMap<String, String> {
+        let v = self
+            .js("const o = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o", vec![])
+            .await;
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// One localStorage item of the current page's origin.
+    pub async fn local_storage_get(&self, key: &str) -> Option<String> {
+        let v = self
+            .js(
+                "return localStorage.getItem(arguments[0])",
+                vec![json!(key)],
+            )
+            .await;
+        v.as_str().map(str::to_string)
+    }
+
+    // ---------------------------------------------------------------- diagnostics
+
+    /// URL, page text and console errors, for failure messages.
+    pub async fn debug_state(&self) -> String {
+        let url = self
+            .client()
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default();
+        let text = self
+            .client()
+            .execute(
+                "return document.body ? document.body.innerText : '(no body)'",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let text: String = text.chars().take(800).collect();
+        self.pull_logs().await;
+        let errors: Vec<String> = self
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e.level == "SEVERE")
+            .map(|e| format!("  - {}", e.message))
+            .collect();
+        format!(
+            "--- url: {url}\n--- page text:\n{text}\n--- console errors:\n{}",
+            errors.join("\n")
+        )
+    }
+}
+
+fn kill_group(child: &mut Child) {
+    // Negative pid = the whole process group (chromedriver and the Chromium it started).
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", child.id())])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Some(id) = self.session_id.take() {
+            // Ask chromedriver to quit Chromium (blocking: no runtime may be available here).
+            let _ = raw_http(
+                self.driver_port,
+                "DELETE",
+                &format!("/session/{id}"),
+                Duration::from_secs(10),
+            );
+        }
+        self.client.take();
+        if let Some(mut child) = self.driver.take() {
+            kill_group(&mut child);
+        }
+        self.profile.take(); // removes the profile directory
+    }
+}

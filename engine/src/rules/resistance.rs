@@ -1,0 +1,133 @@
+//! §3.12 re-challenge and resistance testing and the oligoprogression modifier
+//! R-42 (with its pointer R-96). These run last: R-42 caps what the progression rules emitted.
+
+use super::*;
+use crate::options::{Level::*, OptionId as O};
+
+pub(super) fn fire(c: &mut Ctx) {
+    let progressed_targeted: Vec<PriorTx> =
+        c.d.progressed
+            .iter()
+            .copied()
+            .filter(|t| t.is_targeted())
+            .collect();
+    if c.nsclc() {
+        if let Some(first) = progressed_targeted.first() {
+            //
+            c.emit(
+                "R-180",
+                O::RebiopsyNgs,
+                Likely,
+                &[c.f_histology(), c.f_progressed(*first)],
+            );
+        }
+    }
+    rechallenge_after_stopping(c);
+    grew_on_it(c, &progressed_targeted);
+    oligoprogression(c);
+}
+
+/// a targeted drug stopped for side effects, or a completed adjuvant course.
+fn rechallenge_after_stopping(c: &mut Ctx) {
+    let outcome = c.p.last_systemic_outcome;
+    for tx in c.d.last_tx.clone() {
+        if !tx.is_targeted() || !c.had(tx) {
+            continue;
+        }
+        let why = match outcome {
+            Some(Outcome::StoppedSideEffects) => Some(derived("stopped_for_side_effects")),
+            Some(Outcome::CameBackAfter) if facts::setting(c.p, tx) == TxSetting::Adjuvant => {
+                Some(derived("completed_adjuvant_course"))
+            }
+            _ => None,
+        };
+        if let Some(why) = why {
+            for o in drug_options(tx, c.d.driver) {
+                c.emit_noted("R-181", o, May, &[c.f_had(tx), why.clone()]);
+            }
+        }
+    }
+}
+
+/// the drug the cancer grew on is `NOT` ([X]); for platinum in NSCLC, a plain `NOT`.
+fn grew_on_it(c: &mut Ctx, progressed_targeted: &[PriorTx]) {
+    let mut grew: Vec<PriorTx> = progressed_targeted.to_vec();
+    // Recurrence during adjuvant osimertinib counts as growth on it.
+    let osi = PriorTx::Tki(Tki::Osimertinib);
+    if c.had(osi)
+        && facts::setting(c.p, osi) == TxSetting::Adjuvant
+        && c.p.adjuvant_interval == Some(AdjuvantInterval::During)
+        && !grew.contains(&osi)
+    {
+        grew.push(osi);
+    }
+    for tx in grew {
+        for o in drug_options(tx, c.d.driver) {
+            c.exclude("R-182", o, &[c.f_progressed(tx)]);
+        }
+    }
+    if c.nsclc() && c.progressed_on(PriorTx::PlatinumChemo) {
+        c.emit(
+            "R-182",
+            O::ChemoPlatinumDoublet,
+            Not,
+            &[c.f_progressed(PriorTx::PlatinumChemo)],
+        );
+        c.trace("R-184", O::ChemoPlatinumDoublet);
+    }
+}
+
+/// R-42 (modifier for the switch options) and R-96.
+fn oligoprogression(c: &mut Ctx) {
+    if !c.nsclc() {
+        return;
+    }
+    let Some(pill) =
+        c.d.progressed
+            .iter()
+            .copied()
+            .find(|t| matches!(t, PriorTx::Tki(_)))
+    else {
+        return;
+    };
+    let spots = c.p.progressing_spots;
+    if !matches!(
+        spots,
+        Some(ProgressingSpots::One | ProgressingSpots::TwoThree)
+    ) {
+        return;
+    }
+    let b = [
+        c.f_progressed(pill),
+        ans(
+            "progressing_spots",
+            spots.map(|s| s.id()).unwrap_or("UNKNOWN"),
+        ),
+    ];
+    c.emit("R-42", O::LocOligoprog, Likely, &b);
+    c.emit("R-42", O::RebiopsyNgs, Likely, &b);
+    let pill_options: Vec<O> =
+        c.d.progressed
+            .iter()
+            .filter(|t| matches!(t, PriorTx::Tki(_)))
+            .flat_map(|t| drug_options(*t, c.d.driver))
+            .collect();
+    for o in &pill_options {
+        c.overrule("R-42", *o, Likely, &b, true);
+    }
+    // Switching is the alternative: what the progression rules emitted is capped at MAY.
+    let switch_rules = ["R-92", "R-105", "R-111", "R-111b", "R-112", "R-116"];
+    let mut switch: Vec<O> = c
+        .emissions
+        .iter()
+        .filter(|e| switch_rules.contains(&e.rule) && e.level > Not)
+        .map(|e| e.option)
+        .filter(|o| !pill_options.contains(o) && *o != O::RebiopsyNgs)
+        .collect();
+    switch.sort();
+    switch.dedup();
+    c.cap("R-42", switch, &b);
+    if c.d.driver == Some(DriverClass::EgfrCommon) {
+        c.trace("R-96", O::LocOligoprog);
+    }
+}
