@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+pub mod readability;
 pub mod render;
 
 /// A language the content exists in.
@@ -111,6 +112,10 @@ pub struct RuleText {
     /// A note shown on the option when the rule emits it with its note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A note for one option, when the rule notes several options and they need different words
+    /// (option ID → text). Wins over `note` for that option.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub option_notes: BTreeMap<String, String>,
     /// Why a modifier lowered an option to "may be considered".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lowered: Option<String>,
@@ -225,10 +230,19 @@ fn files(lang: Lang) -> [(&'static str, &'static str); 15] {
         Lang::En => [
             ("meta.json", embed!("en", "meta.json")),
             ("options/local.json", embed!("en", "options/local.json")),
-            ("options/targeted.json", embed!("en", "options/targeted.json")),
-            ("options/immunotherapy_chemo.json", embed!("en", "options/immunotherapy_chemo.json")),
+            (
+                "options/targeted.json",
+                embed!("en", "options/targeted.json"),
+            ),
+            (
+                "options/immunotherapy_chemo.json",
+                embed!("en", "options/immunotherapy_chemo.json"),
+            ),
             ("options/sclc.json", embed!("en", "options/sclc.json")),
-            ("options/everyone.json", embed!("en", "options/everyone.json")),
+            (
+                "options/everyone.json",
+                embed!("en", "options/everyone.json"),
+            ),
             ("questions.json", embed!("en", "questions.json")),
             ("facts.json", embed!("en", "facts.json")),
             ("rules.json", embed!("en", "rules.json")),
@@ -240,6 +254,22 @@ fn files(lang: Lang) -> [(&'static str, &'static str); 15] {
             ("ui.json", embed!("en", "ui.json")),
         ],
     }
+}
+
+/// The embedded files of a language as (file name, text), e.g. for checks that name the file.
+pub fn raw_files(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    files(lang).to_vec()
+}
+
+/// The option file (`options/targeted.json`) that defines an option ID, if any.
+pub fn option_file(lang: Lang, id: &str) -> Option<&'static str> {
+    files(lang).into_iter().find_map(|(name, text)| {
+        if !name.starts_with("options/") {
+            return None;
+        }
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        v.get(id).map(|_| name)
+    })
 }
 
 /// A content file that does not parse: the file and serde's message.
@@ -260,13 +290,20 @@ impl Content {
     /// Parses the embedded files of a language (tests call this to see every error).
     pub fn parse(lang: Lang) -> Result<Content, ContentError> {
         let f = files(lang);
-        let get = |name: &str| f.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
+        let get = |name: &str| {
+            f.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| *t)
+                .unwrap_or("")
+        };
         let mut options = BTreeMap::new();
         for (name, text) in f.iter().filter(|(n, _)| n.starts_with("options/")) {
             let part: BTreeMap<String, OptionContent> = parse(name, text)?;
             for (id, o) in part {
                 if options.insert(id.clone(), o).is_some() {
-                    return Err(ContentError(format!("content {name}: option {id} is defined twice")));
+                    return Err(ContentError(format!(
+                        "content {name}: option {id} is defined twice"
+                    )));
                 }
             }
         }
@@ -289,7 +326,9 @@ impl Content {
     pub fn get(lang: Lang) -> &'static Content {
         static EN: OnceLock<Content> = OnceLock::new();
         match lang {
-            Lang::En => EN.get_or_init(|| Content::parse(Lang::En).expect("English content parses (checked by tests)")),
+            Lang::En => EN.get_or_init(|| {
+                Content::parse(Lang::En).expect("English content parses (checked by tests)")
+            }),
         }
     }
 
@@ -302,7 +341,10 @@ impl Content {
     }
 
     pub fn answer(&self, question: &str, answer: &str) -> Option<&AnswerContent> {
-        self.question(question)?.answers.iter().find(|a| a.id == answer)
+        self.question(question)?
+            .answers
+            .iter()
+            .find(|a| a.id == answer)
     }
 
     /// A UI string; the ID itself if missing (a test checks none is missing).
