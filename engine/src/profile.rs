@@ -152,9 +152,11 @@ impl Profile {
             }
             Some(v) => match v.as_u64() {
                 Some(n) if n == PROFILE_VERSION as u64 => {}
-                Some(n) if n > PROFILE_VERSION as u64 => return Err(ProfileError(format!(
+                Some(n) if n > PROFILE_VERSION as u64 => {
+                    return Err(ProfileError(format!(
                     "version: {n} is newer than this guide understands; allowed: {PROFILE_VERSION}"
-                ))),
+                )))
+                }
                 _ => {
                     return Err(ProfileError(format!(
                         "version: {v} is not supported; allowed: {PROFILE_VERSION}"

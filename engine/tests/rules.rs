@@ -1,0 +1,1366 @@
+//! One test per rule of §3, named after it. Each checks what the rule does on a witness profile
+//! and that switching the rule off changes the result, so the test fails if the rule is removed
+//! or changed. `every_rule_has_a_test` keeps the list complete.
+
+mod common;
+
+use common::*;
+use guide_engine::{evaluate, evaluate_without, Symptom, RULES};
+use serde_json::json;
+
+macro_rules! rule_test {
+    ($name:ident, $rule:literal, $profile:expr, |$e:ident| $check:block) => {
+        #[test]
+        fn $name() {
+            let p = profile($profile);
+            let $e = evaluate(&p);
+            $check
+            let without = evaluate_without(&p, &[$rule]);
+            assert_ne!(without, $e, "{}: switching the rule off changed nothing", $rule);
+        }
+    };
+}
+
+// Base situations, reused with small changes.
+fn nsclc(extra: serde_json::Value) -> serde_json::Value {
+    let mut v = json!({
+        "histology": "NSCLC_NONSQ", "sites": ["LIVER", "BONE"], "met_count": "GT5",
+        "ps": "1", "biomarker_tested": "YES_TISSUE", "prior_tx": ["NONE"]
+    });
+    merge(&mut v, extra);
+    v
+}
+
+fn sclc(extra: serde_json::Value) -> serde_json::Value {
+    let mut v = json!({
+        "histology": "SCLC", "sites": ["LIVER"], "met_count": "GT5", "ps": "1",
+        "prior_tx": ["PLATINUM_CHEMO"], "prior_tx_setting": {"PLATINUM_CHEMO": "ADVANCED"},
+        "last_systemic_outcome": "CAME_BACK_AFTER", "ctfi": "GT6M"
+    });
+    merge(&mut v, extra);
+    v
+}
+
+fn merge(base: &mut serde_json::Value, extra: serde_json::Value) {
+    for (k, v) in extra.as_object().expect("object") {
+        base[k] = v.clone();
+    }
+}
+
+// §3.1 Always
+rule_test!(
+    r_00_urgent_banner,
+    "R-00",
+    nsclc(json!({"symptoms": ["SEIZURE", "COUGH"]})),
+    |e| {
+        assert_eq!(e.urgent, vec![Symptom::Seizure]);
+    }
+);
+rule_test!(
+    r_01_supportive_always_likely,
+    "R-01",
+    nsclc(json!({})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("PALLIATIVE_CARE", "LIKELY"),
+                ("SYMPTOM_MGMT", "LIKELY"),
+                ("EMOTIONAL_SUPPORT", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_02_trials_likely_when_wanted,
+    "R-02",
+    nsclc(json!({"biomarkers": ["EGFR_COMMON"], "goals": "INTERESTED_IN_TRIALS"})),
+    |e| {
+        expect(&e, &[("TRIALS", "LIKELY"), ("EGFR_OSI", "LIKELY")]);
+        assert!(rules_of(&e, "TRIALS").contains(&"R-02"));
+    }
+);
+rule_test!(
+    r_03_tumor_board_likely_with_local_option,
+    "R-03",
+    nsclc(
+        json!({"sites": ["LOCAL"], "met_count": "NONE", "surgery_fit": "YES", "biomarkers": ["NONE_FOUND"]})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("SECOND_OPINION_MDT", "LIKELY"),
+                ("LOC_RESECTION", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_04_comfort_first_hospice_may,
+    "R-04",
+    nsclc(json!({"goals": "COMFORT_FIRST", "biomarkers": ["NONE_FOUND"]})),
+    |e| {
+        expect(&e, &[("BSC_HOSPICE", "MAY")]);
+    }
+);
+
+// §3.2 Cancer-type gate
+rule_test!(
+    r_10_nsclc_drugs_not_for_sclc,
+    "R-10",
+    sclc(json!({})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("IO_MONO", "NOT"),
+                ("EGFR_OSI", "NOT"),
+                ("CHEMO_DOCETAXEL_RAM", "NOT"),
+            ],
+        );
+        assert_eq!(not_because(&e, "IO_MONO"), vec!["R-10"]);
+    }
+);
+rule_test!(
+    r_10a_transformed_egfr_osimertinib_may,
+    "R-10a",
+    sclc(json!({"histology": "SCLC_TRANSFORMED", "biomarkers": ["EGFR_COMMON"]})),
+    |e| {
+        expect(&e, &[("EGFR_OSI", "MAY"), ("EGFR_OSI_CHEMO", "NOT")]);
+    }
+);
+rule_test!(
+    r_11_sclc_options_not_for_nsclc,
+    "R-11",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("SCLC_PLAT_ETOP", "NOT"),
+                ("SCLC_TARLATAMAB", "NOT"),
+                ("SCLC_RT", "NOT"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_12_unknown_type_asks_and_headings_only,
+    "R-12",
+    json!({"histology": "UNKNOWN", "sites": ["LIVER"], "met_count": "GT5", "ps": "1"}),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("ASK_TYPE", "LIKELY"),
+                ("TARGETED_FAMILY", "MAY"),
+                ("IO_FAMILY", "MAY"),
+                ("CHEMO_FAMILY", "MAY"),
+                ("RADIATION_FAMILY", "MAY"),
+                ("SURGERY_FAMILY", "MAY"),
+                ("REBIOPSY_NGS", "MAY"),
+                ("EGFR_OSI", "-"),
+                ("IO_CHEMO", "-"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_13_squamous_excludes_pemetrexed_and_nonsq_labels,
+    "R-13",
+    nsclc(
+        json!({"histology": "NSCLC_SQ", "biomarkers": ["NONE_FOUND"], "prior_tx": ["PLATINUM_CHEMO"], "prior_chemo_drugs": ["CARBOPLATIN", "GEMCITABINE"], "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PEMETREXED_MONO", "NOT"),
+                ("CHEMO_PACLI_BEV", "NOT"),
+                ("CMET_TELISO", "NOT"),
+                ("HER2_ZONG", "NOT"),
+            ],
+        );
+    }
+);
+
+// §3.3 Performance status
+rule_test!(
+    r_20_poor_ps_without_driver,
+    "R-20",
+    sclc(json!({"ps": "3"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("BSC_HOSPICE", "LIKELY"),
+                ("SCLC_PLAT_ETOP", "NOT"),
+                ("SCLC_TARLATAMAB", "-"),
+                ("SCLC_LURBINECTEDIN", "MAY"),
+            ],
+        );
+        assert_eq!(not_because(&e, "SCLC_PLAT_ETOP"), vec!["R-20"]);
+    }
+);
+rule_test!(
+    r_21_poor_ps_with_driver_pills_may,
+    "R-21",
+    nsclc(json!({"ps": "4", "biomarkers": ["EGFR_COMMON"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI", "MAY"),
+                ("EGFR_OSI_CHEMO", "NOT"),
+                ("EGFR_AMI_LAZ", "NOT"),
+                ("BSC_HOSPICE", "LIKELY"),
+                ("EGFR_OLDER_TKI", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_22_ps2_lowers_combinations,
+    "R-22",
+    nsclc(json!({"ps": "2", "biomarkers": ["NONE_FOUND"], "pdl1": "LT1"})),
+    |e| {
+        expect(&e, &[("IO_CHEMO", "MAY"), ("CHEMO_SINGLE_AGENT", "MAY")]);
+        assert!(lowered_by(&e, "IO_CHEMO").contains(&"R-22"));
+    }
+);
+rule_test!(
+    r_23_unknown_ps_note,
+    "R-23",
+    nsclc(json!({"ps": "UNKNOWN", "biomarkers": ["NONE_FOUND"]})),
+    |e| {
+        assert!(e.notes.contains(&"N-9"));
+        expect(&e, &[("IO_CHEMO", "LIKELY")]);
+    }
+);
+
+// §3.4 Local and regional recurrence
+fn local(extra: serde_json::Value) -> serde_json::Value {
+    let mut v = nsclc(
+        json!({"sites": ["LOCAL"], "met_count": "NONE", "biomarkers": ["NONE_FOUND"], "prior_tx": ["SURGERY"]}),
+    );
+    merge(&mut v, extra);
+    v
+}
+rule_test!(
+    r_30_local_fit_resection_likely,
+    "R-30",
+    local(json!({"surgery_fit": "YES", "ps": "0"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("LOC_RESECTION", "LIKELY"),
+                ("LOC_SBRT", "MAY"),
+                ("LOC_ABLATION", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_31_local_unfit_sbrt_likely,
+    "R-31",
+    local(json!({"surgery_fit": "NO"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("LOC_SBRT", "LIKELY"),
+                ("LOC_ABLATION", "MAY"),
+                ("LOC_RESECTION", "-"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_31_unsure_fit_resection_may,
+    "R-31",
+    local(json!({"surgery_fit": "UNKNOWN"})),
+    |e| {
+        expect(&e, &[("LOC_SBRT", "LIKELY"), ("LOC_RESECTION", "MAY")]);
+        assert!(e.questions.contains(&"surgery_fit"));
+    }
+);
+rule_test!(
+    r_32_nodes_chemoradiation_likely,
+    "R-32",
+    local(json!({"sites": ["REGIONAL_NODES"], "surgery_fit": "YES"})),
+    |e| {
+        expect(&e, &[("LOC_CHEMORT", "LIKELY"), ("LOC_RESECTION", "MAY")]);
+    }
+);
+rule_test!(
+    r_33_prior_chest_radiation,
+    "R-33",
+    local(
+        json!({"sites": ["REGIONAL_NODES"], "prior_tx": ["CHEST_RT", "PLATINUM_CHEMO"], "prior_tx_setting": {"PLATINUM_CHEMO": "ADJUVANT"}})
+    ),
+    |e| {
+        expect(&e, &[("LOC_REIRRADIATION", "MAY"), ("LOC_CHEMORT", "MAY")]);
+        assert!(lowered_by(&e, "LOC_CHEMORT").contains(&"R-33"));
+    }
+);
+rule_test!(
+    r_34_local_caps_systemic_and_rebiopsy,
+    "R-34",
+    local(json!({"biomarkers": ["EGFR_COMMON"], "surgery_fit": "NO"})),
+    |e| {
+        expect(&e, &[("EGFR_OSI", "MAY"), ("REBIOPSY_NGS", "LIKELY")]);
+        assert!(lowered_by(&e, "EGFR_OSI").contains(&"R-34"));
+    }
+);
+rule_test!(
+    r_35_single_new_lung_spot,
+    "R-35",
+    nsclc(
+        json!({"sites": ["LUNG_OTHER"], "met_count": "1", "surgery_fit": "YES", "ps": "0", "biomarkers": ["NONE_FOUND"]})
+    ),
+    |e| {
+        expect(&e, &[("LOC_RESECTION", "MAY"), ("REBIOPSY_NGS", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_36_local_palliative_trace,
+    "R-36",
+    local(json!({"surgery_fit": "NO"})),
+    |e| {
+        assert!(rules_of(&e, "PALLIATIVE_CARE").contains(&"R-36"));
+        expect(&e, &[("BSC_HOSPICE", "-")]);
+    }
+);
+rule_test!(
+    r_37_sclc_chest_only_radiation,
+    "R-37",
+    sclc(json!({"sites": ["REGIONAL_NODES"], "met_count": "NONE"})),
+    |e| {
+        expect(&e, &[("SCLC_RT", "MAY")]);
+    }
+);
+
+// §3.5 Oligometastatic
+fn oligo(extra: serde_json::Value) -> serde_json::Value {
+    let mut v = nsclc(
+        json!({"sites": ["BONE", "ADRENAL"], "met_count": "2_3", "organ_count": "2", "biomarkers": ["NONE_FOUND"]}),
+    );
+    merge(&mut v, extra);
+    v
+}
+rule_test!(
+    r_40_oligo_consolidative_likely,
+    "R-40",
+    oligo(json!({})),
+    |e| {
+        expect(&e, &[("LOC_CONSOLIDATIVE", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_41_oligo_ps2_consolidative_may,
+    "R-41",
+    oligo(json!({"ps": "2"})),
+    |e| {
+        expect(&e, &[("LOC_CONSOLIDATIVE", "MAY")]);
+    }
+);
+fn oligoprog() -> serde_json::Value {
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib"], "last_systemic_outcome": "GREW_DURING",
+        "last_tx": ["TKI:osimertinib"], "progressing_spots": "1", "tested_since_recurrence": "YES"}),
+    )
+}
+rule_test!(r_42_oligoprogression, "R-42", oligoprog(), |e| {
+    expect(
+        &e,
+        &[
+            ("LOC_OLIGOPROG", "LIKELY"),
+            ("EGFR_OSI", "LIKELY"),
+            ("EGFR_AMI_CHEMO", "MAY"),
+            ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+        ],
+    );
+    assert!(lowered_by(&e, "EGFR_AMI_CHEMO").contains(&"R-42"));
+});
+rule_test!(
+    r_43_sclc_oligo_no_consolidation,
+    "R-43",
+    sclc(json!({"sites": ["BONE"], "met_count": "1", "organ_count": "1"})),
+    |e| {
+        expect(&e, &[("LOC_CONSOLIDATIVE", "NOT"), ("PALL_RT", "MAY")]);
+    }
+);
+
+// §3.6 Brain
+rule_test!(
+    r_50_few_brain_spots_srs,
+    "R-50",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"], "brain": "ASYMPTOMATIC", "brain_count": "1_4"})),
+    |e| {
+        expect(&e, &[("BRAIN_SRS", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_51_five_to_ten_brain_spots,
+    "R-51",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"], "brain": "ASYMPTOMATIC", "brain_count": "5_10"})),
+    |e| {
+        expect(&e, &[("BRAIN_SRS", "MAY"), ("BRAIN_WBRT", "MAY")]);
+    }
+);
+rule_test!(
+    r_52_many_brain_spots_wbrt,
+    "R-52",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"], "brain": "SYMPTOMATIC", "brain_count": "GT10"})),
+    |e| {
+        expect(&e, &[("BRAIN_WBRT", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_53_symptomatic_brain_surgery,
+    "R-53",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"], "brain": "SYMPTOMATIC", "brain_count": "1_4"})),
+    |e| {
+        expect(&e, &[("BRAIN_SURGERY", "MAY"), ("BRAIN_SRS", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_54_brain_active_pill_caps_srs,
+    "R-54",
+    nsclc(json!({"biomarkers": ["EGFR_COMMON"], "brain": "ASYMPTOMATIC", "brain_count": "1_4"})),
+    |e| {
+        expect(&e, &[("BRAIN_SRS", "MAY"), ("EGFR_OSI", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_55_sclc_brain_wbrt,
+    "R-55",
+    sclc(json!({"brain": "ASYMPTOMATIC", "brain_count": "1_4"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("BRAIN_WBRT", "LIKELY"),
+                ("BRAIN_SRS", "MAY"),
+                ("SCLC_OTHER_CHEMO", "MAY"),
+            ],
+        );
+    }
+);
+
+// §3.7 Symptoms
+rule_test!(
+    r_60_bone_pain,
+    "R-60",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"], "symptoms": ["BONE_PAIN"]})),
+    |e| {
+        expect(&e, &[("PALL_RT", "LIKELY"), ("BONE_AGENT", "MAY")]);
+    }
+);
+rule_test!(
+    r_61_blood_streaks_airway,
+    "R-61",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"], "symptoms": ["COUGHING_BLOOD_STREAKS"]})),
+    |e| {
+        expect(
+            &e,
+            &[("AIRWAY_INTERVENTION", "LIKELY"), ("PALL_RT", "LIKELY")],
+        );
+        assert!(e.urgent.is_empty());
+    }
+);
+rule_test!(
+    r_62_pleural_fluid_drainage,
+    "R-62",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"], "symptoms": ["FLUID_AROUND_LUNG_KNOWN"]})),
+    |e| {
+        expect(&e, &[("PLEURAL_PROCEDURE", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_63_svc_radiation,
+    "R-63",
+    nsclc(json!({"sites": ["LIVER"], "biomarkers": ["NONE_FOUND"], "symptoms": ["SVC_SIGNS"]})),
+    |e| {
+        expect(&e, &[("PALL_RT", "LIKELY")]);
+        assert_eq!(e.urgent, vec![Symptom::SvcSigns]);
+    }
+);
+rule_test!(
+    r_63_svc_sclc_chest_radiation,
+    "R-63",
+    sclc(json!({"symptoms": ["SVC_SIGNS"]})),
+    |e| {
+        expect(&e, &[("SCLC_RT", "MAY")]);
+    }
+);
+
+// §3.8 NSCLC general
+rule_test!(
+    r_70_systemic_backbone_trace,
+    "R-70",
+    nsclc(json!({"biomarkers": ["NONE_FOUND"]})),
+    |e| {
+        assert!(rules_of(&e, "IO_CHEMO").contains(&"R-70"));
+    }
+);
+rule_test!(
+    r_71_untested_rebiopsy,
+    "R-71",
+    nsclc(json!({"biomarker_tested": "NO"})),
+    |e| {
+        expect(&e, &[("REBIOPSY_NGS", "LIKELY")]);
+        assert!(e.questions.contains(&"biomarkers"));
+    }
+);
+rule_test!(
+    r_71_blood_only_negative_rebiopsy,
+    "R-71",
+    nsclc(json!({"biomarker_tested": "YES_BLOOD", "biomarkers": ["NONE_FOUND"]})),
+    |e| {
+        expect(&e, &[("REBIOPSY_NGS", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_72_untested_caps_systemic,
+    "R-72",
+    nsclc(json!({"biomarker_tested": "NO", "pdl1": "GE50"})),
+    |e| {
+        expect(&e, &[("IO_MONO", "MAY"), ("TARGETED_FAMILY", "MAY")]);
+        assert!(lowered_by(&e, "IO_MONO").contains(&"R-72"));
+        assert!(e.notes.contains(&"N-6"));
+    }
+);
+
+// §3.9 Drivers
+rule_test!(
+    r_80_egfr_no_single_agent_io,
+    "R-80",
+    nsclc(json!({"biomarkers": ["EGFR_COMMON"], "pdl1": "GE50"})),
+    |e| {
+        expect(&e, &[("IO_MONO", "NOT"), ("IO_NIVO_IPI", "NOT")]);
+        assert_eq!(not_because(&e, "IO_MONO"), vec!["R-80"]);
+    }
+);
+rule_test!(
+    r_81_alk_io_not_before_pill,
+    "R-81",
+    nsclc(json!({"biomarkers": ["ALK"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("IO_MONO", "NOT"),
+                ("IO_CHEMO", "NOT"),
+                ("ALK_TKI", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_82_braf_after_pill_io_may,
+    "R-82",
+    nsclc(
+        json!({"biomarkers": ["BRAF_V600E"], "pdl1": "GE50", "prior_tx": ["TKI:dabrafenib+trametinib"]})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[("IO_CHEMO", "MAY"), ("IO_MONO", "MAY"), ("BRAF_DT", "-")],
+        );
+    }
+);
+rule_test!(
+    r_90_egfr_first_pill,
+    "R-90",
+    nsclc(json!({"biomarkers": ["EGFR_COMMON"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI", "LIKELY"),
+                ("EGFR_OSI_CHEMO", "LIKELY"),
+                ("EGFR_AMI_LAZ", "LIKELY"),
+                ("EGFR_OLDER_TKI", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_91_t790m_after_erlotinib,
+    "R-91",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON", "EGFR_T790M"], "prior_tx": ["TKI:erlotinib"], "last_systemic_outcome": "GREW_DURING", "tested_since_recurrence": "YES"})
+    ),
+    |e| {
+        expect(&e, &[("EGFR_OSI", "LIKELY"), ("EGFR_OLDER_TKI", "NOT")]);
+    }
+);
+rule_test!(r_92_after_osimertinib, "R-92", oligoprog_wide(), |e| {
+    expect(
+        &e,
+        &[
+            ("EGFR_AMI_CHEMO", "LIKELY"),
+            ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+            ("REBIOPSY_NGS", "LIKELY"),
+            ("EGFR_OSI", "NOT"),
+        ],
+    );
+});
+fn oligoprog_wide() -> serde_json::Value {
+    let mut v = oligoprog();
+    v["progressing_spots"] = json!("MORE");
+    v
+}
+rule_test!(
+    r_93_after_pill_and_platinum_dato,
+    "R-93",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib", "PLATINUM_CHEMO"], "last_systemic_outcome": "GREW_DURING", "last_tx": ["PLATINUM_CHEMO"]})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_DATO", "LIKELY"),
+                ("CHEMO_DOCETAXEL_RAM", "MAY"),
+                ("TRIALS", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_94_met_amplification_after_egfr_pill,
+    "R-94",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON", "MET_AMP"], "prior_tx": ["TKI:osimertinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("TRIALS", "LIKELY"),
+                ("MET_EX14", "MAY"),
+                ("EGFR_AMI_CHEMO", "LIKELY"),
+            ],
+        );
+        assert!(rules_of(&e, "TRIALS").contains(&"R-94"));
+    }
+);
+rule_test!(
+    r_95_transformed_sclc,
+    "R-95",
+    sclc(
+        json!({"histology": "SCLC_TRANSFORMED", "biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib", "PLATINUM_CHEMO"], "last_tx": ["PLATINUM_CHEMO"]})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[("SCLC_PLAT_ETOP", "LIKELY"), ("SCLC_TARLATAMAB", "MAY")],
+        );
+    }
+);
+rule_test!(
+    r_96_egfr_oligoprogression_pointer,
+    "R-96",
+    oligoprog(),
+    |e| {
+        assert!(rules_of(&e, "LOC_OLIGOPROG").contains(&"R-96"));
+    }
+);
+rule_test!(
+    r_97_after_adjuvant_osimertinib,
+    "R-97",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["SURGERY", "TKI:osimertinib"], "prior_tx_setting": {"TKI:osimertinib": "ADJUVANT"}, "adjuvant_interval": "GT12M", "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI", "MAY"),
+                ("EGFR_OSI_CHEMO", "MAY"),
+                ("EGFR_AMI_LAZ", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_97_during_adjuvant_counts_as_progression,
+    "R-97",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib"], "prior_tx_setting": {"TKI:osimertinib": "ADJUVANT"}, "adjuvant_interval": "DURING"})
+    ),
+    |e| {
+        expect(&e, &[("EGFR_AMI_CHEMO", "LIKELY"), ("EGFR_OSI", "NOT")]);
+        assert!(rules_of(&e, "EGFR_AMI_CHEMO").contains(&"R-97"));
+    }
+);
+rule_test!(
+    r_98_egfr_unsure_type,
+    "R-98",
+    nsclc(json!({"biomarkers": ["EGFR_UNSURE_TYPE"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("ASK_EGFR_TYPE", "LIKELY"),
+                ("EGFR_FAMILY", "MAY"),
+                ("EGFR_OSI", "-"),
+                ("IO_MONO", "NOT"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_100_exon20_first,
+    "R-100",
+    nsclc(json!({"biomarkers": ["EGFR_EX20INS"]})),
+    |e| {
+        expect(&e, &[("EGFR_EX20_AMI_CHEMO", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_101_exon20_after_platinum,
+    "R-101",
+    nsclc(
+        json!({"biomarkers": ["EGFR_EX20INS"], "prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_EX20_AMI", "LIKELY"),
+                ("EGFR_EX20_SUNVO", "LIKELY"),
+                ("CHEMO_DOCETAXEL_RAM", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_102_exon20_standard_pills_not,
+    "R-102",
+    nsclc(json!({"biomarkers": ["EGFR_EX20INS"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI", "NOT"),
+                ("EGFR_OLDER_TKI", "NOT"),
+                ("EGFR_AMI_LAZ", "NOT"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_105_uncommon_egfr,
+    "R-105",
+    nsclc(json!({"biomarkers": ["EGFR_UNCOMMON"]})),
+    |e| {
+        expect(&e, &[("EGFR_UNCOMMON", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_105_uncommon_after_pill_chemo,
+    "R-105",
+    nsclc(
+        json!({"biomarkers": ["EGFR_UNCOMMON"], "prior_tx": ["TKI:afatinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(&e, &[("CHEMO_PLATINUM_DOUBLET", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_110_alk_first_pill,
+    "R-110",
+    nsclc(json!({"biomarkers": ["ALK"]})),
+    |e| {
+        expect(&e, &[("ALK_TKI", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_111_alk_after_alectinib,
+    "R-111",
+    nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("ALK_AFTER", "LIKELY"),
+                ("ALK_TKI", "NOT"),
+                ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_111b_alk_after_crizotinib,
+    "R-111b",
+    nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:crizotinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(&e, &[("ALK_TKI", "LIKELY"), ("REBIOPSY_NGS", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_112_alk_after_lorlatinib,
+    "R-112",
+    nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib", "TKI:lorlatinib"], "last_systemic_outcome": "GREW_DURING", "last_tx": ["TKI:lorlatinib"]})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("TRIALS", "LIKELY"),
+                ("ALK_AFTER", "NOT"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_115_ros1_first_pill,
+    "R-115",
+    nsclc(json!({"biomarkers": ["ROS1"]})),
+    |e| {
+        expect(&e, &[("ROS1_TKI", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_116_ros1_after_crizotinib,
+    "R-116",
+    nsclc(
+        json!({"biomarkers": ["ROS1"], "prior_tx": ["TKI:crizotinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("ROS1_TKI", "LIKELY"),
+                ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+                ("ALK_TKI", "-"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_120_braf_v600e,
+    "R-120",
+    nsclc(json!({"biomarkers": ["BRAF_V600E"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("BRAF_DT", "LIKELY"),
+                ("BRAF_EB", "LIKELY"),
+                ("IO_CHEMO", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_121_braf_other_not,
+    "R-121",
+    nsclc(json!({"biomarkers": ["BRAF_OTHER"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("BRAF_DT", "NOT"),
+                ("BRAF_EB", "NOT"),
+                ("IO_CHEMO", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_125_kras_g12c_after_treatment,
+    "R-125",
+    nsclc(
+        json!({"biomarkers": ["KRAS_G12C"], "prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "CAME_BACK_AFTER", "ici_interval": "M6_12"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[("KRAS_G12C", "LIKELY"), ("CHEMO_DOCETAXEL_RAM", "MAY")],
+        );
+    }
+);
+rule_test!(
+    r_126_kras_g12c_first_line,
+    "R-126",
+    nsclc(json!({"biomarkers": ["KRAS_G12C"], "pdl1": "LT1"})),
+    |e| {
+        expect(&e, &[("KRAS_G12C", "MAY"), ("IO_CHEMO", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_127_kras_other_not,
+    "R-127",
+    nsclc(json!({"biomarkers": ["KRAS_OTHER"]})),
+    |e| {
+        expect(&e, &[("KRAS_G12C", "NOT")]);
+    }
+);
+rule_test!(
+    r_130_met_exon14,
+    "R-130",
+    nsclc(json!({"biomarkers": ["MET_EX14"]})),
+    |e| {
+        expect(&e, &[("MET_EX14", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_131_cmet_protein_teliso,
+    "R-131",
+    nsclc(
+        json!({"biomarkers": ["CMET_IHC_HIGH"], "prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING", "last_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"]})
+    ),
+    |e| {
+        expect(&e, &[("CMET_TELISO", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_132_met_amp_only_trials,
+    "R-132",
+    nsclc(json!({"biomarkers": ["MET_AMP"], "pdl1": "LT1"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("TRIALS", "LIKELY"),
+                ("MET_EX14", "-"),
+                ("IO_CHEMO", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_135_ret,
+    "R-135",
+    nsclc(json!({"biomarkers": ["RET"]})),
+    |e| {
+        expect(&e, &[("RET_TKI", "LIKELY"), ("IO_MONO", "NOT")]);
+    }
+);
+rule_test!(
+    r_136_ntrk,
+    "R-136",
+    nsclc(json!({"biomarkers": ["NTRK"]})),
+    |e| {
+        expect(&e, &[("NTRK_TKI", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_137_nrg1_after_treatment,
+    "R-137",
+    nsclc(
+        json!({"biomarkers": ["NRG1"], "prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(&e, &[("NRG1_ZENO", "LIKELY")]);
+    }
+);
+rule_test!(
+    r_138_her2_first_line,
+    "R-138",
+    nsclc(json!({"biomarkers": ["HER2_MUT"]})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("HER2_ZONG", "LIKELY"),
+                ("HER2_TDXD", "MAY"),
+                ("HER2_SEVA", "MAY"),
+                ("IO_CHEMO", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_139_her2_after_treatment,
+    "R-139",
+    nsclc(
+        json!({"biomarkers": ["HER2_MUT"], "prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("HER2_TDXD", "LIKELY"),
+                ("HER2_ZONG", "LIKELY"),
+                ("HER2_SEVA", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_140_her2_protein,
+    "R-140",
+    nsclc(
+        json!({"biomarkers": ["HER2_IHC3"], "prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(&e, &[("HER2_TDXD", "MAY")]);
+    }
+);
+rule_test!(
+    r_141_msi_high,
+    "R-141",
+    nsclc(
+        json!({"biomarkers": ["MSI_H_DMMR"], "prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(&e, &[("AGNOSTIC_IO", "MAY")]);
+    }
+);
+
+// §3.10 No driver
+fn nodriver(extra: serde_json::Value) -> serde_json::Value {
+    let mut v = nsclc(json!({"biomarkers": ["NONE_FOUND"]}));
+    merge(&mut v, extra);
+    v
+}
+rule_test!(
+    r_150_pdl1_high_io_alone,
+    "R-150",
+    nodriver(json!({"pdl1": "GE50"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("IO_MONO", "LIKELY"),
+                ("IO_CHEMO", "MAY"),
+                ("IO_NIVO_IPI", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_151_pdl1_low_chemo_io,
+    "R-151",
+    nodriver(json!({"pdl1": "1_49"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("IO_CHEMO", "LIKELY"),
+                ("IO_NIVO_IPI", "MAY"),
+                ("IO_MONO", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_152_after_platinum_io_alone,
+    "R-152",
+    nodriver(json!({"prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "CAME_BACK_AFTER"})),
+    |e| {
+        expect(&e, &[("IO_MONO", "LIKELY"), ("CHEMO_DOCETAXEL_RAM", "MAY")]);
+    }
+);
+rule_test!(
+    r_153_grew_on_io,
+    "R-153",
+    nodriver(
+        json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING", "last_tx": ["ICI_ADVANCED"]})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_DOCETAXEL_RAM", "LIKELY"),
+                ("CHEMO_PACLI_BEV", "MAY"),
+                ("IO_MONO", "NOT"),
+                ("TRIALS", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_153_io_alone_then_platinum,
+    "R-153",
+    nodriver(
+        json!({"prior_tx": ["ICI_ADVANCED"], "ici_interval": "ON_ICI", "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("CHEMO_DOCETAXEL_RAM", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_154_io_long_ago,
+    "R-154",
+    nodriver(
+        json!({"prior_tx": ["SURGERY", "ICI_PERIOP"], "ici_interval": "GT12M", "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[("CHEMO_PLATINUM_DOUBLET", "LIKELY"), ("IO_CHEMO", "MAY")],
+        );
+    }
+);
+rule_test!(
+    r_155_io_6_to_12_months,
+    "R-155",
+    nodriver(
+        json!({"prior_tx": ["SURGERY", "ICI_PERIOP"], "ici_interval": "M6_12", "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[("CHEMO_PLATINUM_DOUBLET", "LIKELY"), ("IO_CHEMO", "MAY")],
+        );
+    }
+);
+rule_test!(
+    r_156_adjuvant_platinum_long_ago,
+    "R-156",
+    nodriver(
+        json!({"prior_tx": ["SURGERY", "PLATINUM_CHEMO"], "prior_tx_setting": {"PLATINUM_CHEMO": "ADJUVANT"}, "adjuvant_interval": "GT12M", "pdl1": "GE50"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[("CHEMO_PLATINUM_DOUBLET", "MAY"), ("IO_MONO", "LIKELY")],
+        );
+    }
+);
+rule_test!(
+    r_157_squamous_regimens_trace,
+    "R-157",
+    nodriver(json!({"histology": "NSCLC_SQ"})),
+    |e| {
+        assert!(rules_of(&e, "IO_CHEMO").contains(&"R-157"));
+    }
+);
+rule_test!(
+    r_158_pemetrexed_alone,
+    "R-158",
+    nodriver(
+        json!({"prior_tx": ["PLATINUM_CHEMO"], "prior_chemo_drugs": ["CARBOPLATIN", "PACLITAXEL"], "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
+        expect(&e, &[("CHEMO_PEMETREXED_MONO", "MAY")]);
+    }
+);
+rule_test!(
+    r_159_grew_on_io_any_driver,
+    "R-159",
+    nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib", "ICI_ADVANCED"], "ici_interval": "LT6M"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("IO_MONO", "NOT"),
+                ("IO_CHEMO", "NOT"),
+                ("IO_NIVO_IPI", "NOT"),
+            ],
+        );
+        assert_eq!(not_because(&e, "IO_MONO"), vec!["R-159"]);
+    }
+);
+rule_test!(
+    r_159b_driver_after_platinum_and_pill,
+    "R-159b",
+    nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib", "PLATINUM_CHEMO"], "last_systemic_outcome": "CAME_BACK_AFTER", "last_tx": ["PLATINUM_CHEMO"]})
+    ),
+    |e| {
+        expect(&e, &[("CHEMO_DOCETAXEL_RAM", "MAY"), ("TRIALS", "LIKELY")]);
+    }
+);
+
+// §3.11 Small cell
+rule_test!(
+    r_169_sclc_no_prior_platinum,
+    "R-169",
+    sclc(json!({"prior_tx": ["NONE"]})),
+    |e| {
+        expect(
+            &e,
+            &[("SCLC_PLAT_ETOP", "LIKELY"), ("SCLC_TARLATAMAB", "-")],
+        );
+    }
+);
+rule_test!(r_170_sclc_tarlatamab, "R-170", sclc(json!({})), |e| {
+    expect(&e, &[("SCLC_TARLATAMAB", "LIKELY")]);
+    assert!(e.notes.contains(&"N-4"));
+});
+rule_test!(
+    r_171_sclc_sensitive_rechallenge,
+    "R-171",
+    sclc(json!({})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("SCLC_PLAT_ETOP", "LIKELY"),
+                ("SCLC_LURBINECTEDIN", "MAY"),
+                ("SCLC_TOPOTECAN", "MAY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_172_sclc_3_to_6_months,
+    "R-172",
+    sclc(json!({"ctfi": "M3_6"})),
+    |e| {
+        expect(
+            &e,
+            &[("SCLC_PLAT_ETOP", "MAY"), ("SCLC_OTHER_CHEMO", "MAY")],
+        );
+    }
+);
+rule_test!(
+    r_173_sclc_refractory,
+    "R-173",
+    sclc(json!({"ctfi": "LT3M"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("SCLC_PLAT_ETOP", "NOT"),
+                ("SCLC_LURBINECTEDIN", "MAY"),
+                ("TRIALS", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_173_refractory_from_growth_on_platinum,
+    "R-173",
+    sclc(
+        json!({"ctfi": null, "last_systemic_outcome": "GREW_DURING", "last_tx": ["PLATINUM_CHEMO"]})
+    ),
+    |e| {
+        expect(&e, &[("SCLC_PLAT_ETOP", "NOT")]);
+    }
+);
+rule_test!(
+    r_174_sclc_interval_unknown,
+    "R-174",
+    sclc(json!({"ctfi": "UNKNOWN", "ps": "2"})),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("SCLC_TARLATAMAB", "LIKELY"),
+                ("SCLC_PLAT_ETOP", "MAY"),
+                ("SCLC_TOPOTECAN", "MAY"),
+            ],
+        );
+        assert!(e.questions.contains(&"ctfi"));
+    }
+);
+rule_test!(
+    r_175_sclc_after_io_not,
+    "R-175",
+    sclc(json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"]})),
+    |e| {
+        expect(&e, &[("SCLC_ICI_NAIVE", "NOT")]);
+    }
+);
+rule_test!(r_175_sclc_never_io_may, "R-175", sclc(json!({})), |e| {
+    expect(&e, &[("SCLC_ICI_NAIVE", "MAY")]);
+});
+rule_test!(
+    r_176_sclc_after_tarlatamab,
+    "R-176",
+    sclc(json!({"prior_tx": ["PLATINUM_CHEMO", "TARLATAMAB"]})),
+    |e| {
+        expect(&e, &[("SCLC_TARLATAMAB", "NOT")]);
+    }
+);
+rule_test!(
+    r_177_sclc_poor_ps_pointer,
+    "R-177",
+    sclc(json!({"ps": "4"})),
+    |e| {
+        assert!(rules_of(&e, "BSC_HOSPICE").contains(&"R-177"));
+    }
+);
+rule_test!(r_178_trilaciclib, "R-178", sclc(json!({})), |e| {
+    expect(&e, &[("TRILACICLIB", "MAY")]);
+});
+
+// §3.12 Resistance and re-challenge
+rule_test!(
+    r_180_grew_on_pill_rebiopsy,
+    "R-180",
+    nsclc(
+        json!({"biomarkers": ["RET"], "prior_tx": ["TKI:selpercatinib"], "last_systemic_outcome": "GREW_DURING", "tested_since_recurrence": "YES"})
+    ),
+    |e| {
+        expect(&e, &[("REBIOPSY_NGS", "LIKELY"), ("RET_TKI", "NOT")]);
+    }
+);
+rule_test!(
+    r_181_stopped_for_side_effects_rechallenge,
+    "R-181",
+    nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib"], "last_systemic_outcome": "STOPPED_SIDE_EFFECTS"})
+    ),
+    |e| {
+        expect(&e, &[("ALK_TKI", "MAY")]);
+    }
+);
+rule_test!(
+    r_182_grew_on_pill_not,
+    "R-182",
+    nsclc(
+        json!({"biomarkers": ["BRAF_V600E"], "prior_tx": ["TKI:dabrafenib+trametinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(&e, &[("BRAF_DT", "NOT")]);
+        assert_eq!(not_because(&e, "BRAF_DT"), vec!["R-182"]);
+    }
+);
+rule_test!(
+    r_183_io_rechallenge_pointer,
+    "R-183",
+    nodriver(json!({"prior_tx": ["ICI_ADVANCED"], "ici_interval": "LT6M"})),
+    |e| {
+        assert!(rules_of(&e, "IO_MONO").contains(&"R-183"));
+    }
+);
+rule_test!(
+    r_184_platinum_rechallenge_pointer,
+    "R-184",
+    sclc(json!({})),
+    |e| {
+        assert!(rules_of(&e, "SCLC_PLAT_ETOP").contains(&"R-184"));
+    }
+);
+
+/// Every rule of the catalogue has a `rule_test!` above that names it.
+#[test]
+fn every_rule_has_a_test() {
+    let src = include_str!("rules.rs");
+    let missing: Vec<&str> = RULES
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| !src.contains(&format!("\"{id}\", ")))
+        .collect();
+    assert!(missing.is_empty(), "rules without a test: {missing:?}");
+    assert_eq!(
+        RULES.len(),
+        102,
+        "the reference has 102 rules R-00 to R-184"
+    );
+}
