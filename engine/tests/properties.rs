@@ -1,0 +1,237 @@
+//! Property tests over generated profiles, every answer (including unknown and unanswered) possible.
+
+use std::collections::BTreeMap;
+
+use guide_engine::facts::{driver_class, hist_group, HistGroup};
+use guide_engine::*;
+use proptest::prelude::*;
+
+fn pick<T: Copy + std::fmt::Debug + 'static>(
+    all: &'static [T],
+) -> impl Strategy<Value = Option<T>> {
+    proptest::option::of(proptest::sample::select(all))
+}
+
+fn some_of<T: Copy + std::fmt::Debug + 'static>(
+    all: &'static [T],
+    max: usize,
+) -> impl Strategy<Value = Vec<T>> {
+    proptest::collection::vec(proptest::sample::select(all), 0..=max).prop_map(|mut v| {
+        let mut seen = Vec::new();
+        v.retain(|x| {
+            let key = format!("{x:?}");
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        });
+        v
+    })
+}
+
+/// The treatments are the ones a person would realistically tick, plus any drug now and then.
+fn treatments() -> impl Strategy<Value = Vec<PriorTx>> {
+    let all: &'static [PriorTx] = Box::leak(PriorTx::all().into_boxed_slice());
+    some_of(all, 5)
+}
+
+fn profiles() -> impl Strategy<Value = Profile> {
+    let part1 = (
+        pick(Histology::ALL),
+        some_of(Site::ALL, 4),
+        pick(MetCount::ALL),
+        pick(OrganCount::ALL),
+        treatments(),
+        proptest::collection::vec(pick(TxSetting::ALL), 6),
+        some_of(ChemoDrug::ALL, 3),
+        pick(Outcome::ALL),
+        proptest::collection::vec(any::<bool>(), 6),
+        pick(ProgressingSpots::ALL),
+        pick(Ctfi::ALL),
+        pick(IciInterval::ALL),
+    );
+    let part2 = (
+        pick(AdjuvantInterval::ALL),
+        pick(Ps::ALL),
+        pick(SurgeryFit::ALL),
+        some_of(Contra::ALL, 3),
+        pick(BiomarkerTested::ALL),
+        pick(TestedSinceRecurrence::ALL),
+        some_of(Biomarker::ALL, 3),
+        pick(Pdl1::ALL),
+        pick(Brain::ALL),
+        pick(BrainCount::ALL),
+        pick(Leptomeningeal::ALL),
+    );
+    let part3 = (some_of(Symptom::ALL, 4), pick(Goal::ALL));
+    (part1, part2, part3).prop_map(|(a, b, (symptoms, goals))| {
+        let (
+            histology,
+            sites,
+            met_count,
+            organ_count,
+            prior_tx,
+            settings,
+            prior_chemo_drugs,
+            last_systemic_outcome,
+            last_mask,
+            progressing_spots,
+            ctfi,
+            ici_interval,
+        ) = a;
+        let (
+            adjuvant_interval,
+            ps,
+            surgery_fit,
+            contra,
+            biomarker_tested,
+            tested_since_recurrence,
+            biomarkers,
+            pdl1,
+            brain,
+            brain_count,
+            leptomeningeal,
+        ) = b;
+        let mut prior_tx_setting = BTreeMap::new();
+        for (t, s) in prior_tx.iter().zip(settings) {
+            if let Some(s) = s {
+                prior_tx_setting.insert(*t, s);
+            }
+        }
+        let last_tx: Vec<PriorTx> = prior_tx
+            .iter()
+            .zip(last_mask)
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| *t)
+            .collect();
+        Profile {
+            version: PROFILE_VERSION,
+            histology,
+            sites,
+            met_count,
+            organ_count,
+            prior_tx,
+            prior_tx_setting,
+            prior_chemo_drugs,
+            last_systemic_outcome,
+            last_tx,
+            progressing_spots,
+            ctfi,
+            ici_interval,
+            adjuvant_interval,
+            ps,
+            surgery_fit,
+            contra,
+            biomarker_tested,
+            tested_since_recurrence,
+            biomarkers,
+            pdl1,
+            brain,
+            brain_count,
+            leptomeningeal,
+            symptoms,
+            goals,
+        }
+    })
+}
+
+fn above_not(e: &Evaluation, o: OptionId) -> bool {
+    e.shown(o)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn small_cell_never_gets_nsclc_drugs(p in profiles()) {
+        let e = evaluate(&p);
+        if hist_group(&p) == HistGroup::Sclc {
+            for o in OptionId::ALL {
+                if matches!(o.family(), Family::Targeted | Family::Immunotherapy | Family::Chemo) {
+                    // R-10a: the single override the reference allows.
+                    let r10a = *o == OptionId::EgfrOsi && p.histology == Some(Histology::SclcTransformed);
+                    prop_assert!(!above_not(&e, *o) || r10a, "{o} shown for small cell: {:?}", e.option(*o));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn egfr_never_gets_single_agent_immunotherapy(p in profiles()) {
+        let e = evaluate(&p);
+        if hist_group(&p) == HistGroup::Nsclc && driver_class(&p).is_some_and(|d| d.is_egfr()) {
+            for o in [OptionId::IoMono, OptionId::AgnosticIo, OptionId::IoNivoIpi] {
+                prop_assert!(!above_not(&e, o), "{o} shown for EGFR: {:?}", e.option(o));
+            }
+        }
+    }
+
+    #[test]
+    fn supportive_care_always_likely(p in profiles()) {
+        let e = evaluate(&p);
+        for o in [OptionId::PalliativeCare, OptionId::SymptomMgmt, OptionId::EmotionalSupport] {
+            prop_assert_eq!(e.level(o), Some(Level::Likely));
+        }
+    }
+
+    #[test]
+    fn every_result_is_explained(p in profiles()) {
+        let e = evaluate(&p);
+        for o in &e.options {
+            prop_assert!(!o.rules.is_empty(), "{} has no rule", o.id);
+            if o.level == Level::Not {
+                prop_assert!(!o.not_because.is_empty(), "{} is NOT without a reason", o.id);
+            } else {
+                prop_assert!(!o.sources.is_empty(), "{} has no source", o.id);
+                prop_assert!(!o.because.is_empty(), "{} has no reason", o.id);
+            }
+        }
+    }
+
+    #[test]
+    fn multi_select_order_does_not_matter(p in profiles()) {
+        let mut q = p.clone();
+        q.sites.reverse();
+        q.prior_tx.reverse();
+        q.prior_chemo_drugs.reverse();
+        q.last_tx.reverse();
+        q.contra.reverse();
+        q.biomarkers.reverse();
+        let half = q.symptoms.len() / 2;
+        q.symptoms.rotate_left(half);
+        prop_assert_eq!(evaluate(&p), evaluate(&q));
+    }
+
+    #[test]
+    fn goals_never_change_what_is_not_used(p in profiles(), g in pick(Goal::ALL)) {
+        let mut q = p.clone();
+        q.goals = g;
+        let (a, b) = (evaluate(&p), evaluate(&q));
+        for o in OptionId::ALL {
+            if matches!(o, OptionId::Trials | OptionId::BscHospice) {
+                continue;
+            }
+            prop_assert_eq!(a.level(*o), b.level(*o), "goals changed {}", o);
+        }
+    }
+
+    #[test]
+    fn urgent_lists_exactly_the_red_flags(p in profiles()) {
+        let e = evaluate(&p);
+        let flagged: Vec<Symptom> = Symptom::RED_FLAGS.iter().copied().filter(|s| p.symptoms.contains(s)).collect();
+        prop_assert_eq!(e.urgent, flagged);
+    }
+
+    #[test]
+    fn profile_json_round_trips(p in profiles()) {
+        let back = Profile::from_json(&p.to_json()).expect("own JSON reads back");
+        prop_assert_eq!(back, p);
+    }
+
+    #[test]
+    fn trials_and_tumor_board_always_offered(p in profiles()) {
+        let e = evaluate(&p);
+        prop_assert!(e.shown(OptionId::Trials));
+        prop_assert!(e.shown(OptionId::SecondOpinionMdt));
+        prop_assert!(e.notes.contains(&"N-8"));
+    }
+}
