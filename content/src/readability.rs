@@ -25,6 +25,9 @@
 //!    `-gion` ("radio", but not "radiation").
 //! 7. Every word has at least 1 syllable.
 //!
+//! Limits: [`CORE_LIMIT`] (grade 8) and [`DETAIL_LIMIT`] (grade 10) by field, see
+//! [`patient_texts`]; texts under [`MIN_WORDS`] words and names/titles ([`NOT_GRADED`]) are exempt.
+//!
 //! Like every syllable heuristic it is sometimes off by one on a single word; over a sentence the
 //! grade it gives is within about half a grade of published calculators (see the unit tests).
 
@@ -188,6 +191,9 @@ pub const MIN_WORDS: usize = 8;
 pub const CORE_LIMIT: f64 = 8.0;
 /// Side-effect items, "what is uncertain", glossary definitions, page paragraphs.
 pub const DETAIL_LIMIT: f64 = 10.0;
+/// Names and titles (option names, glossary terms, page titles and headings): listed as
+/// patient-facing text (for the wording checks) but not graded.
+pub const NOT_GRADED: f64 = f64::INFINITY;
 
 /// One patient-facing text with where it lives and its grade limit.
 #[derive(Clone, Debug)]
@@ -204,9 +210,9 @@ pub struct PatientText {
 }
 
 impl PatientText {
-    /// Whether the text is long enough to be checked (at least [`MIN_WORDS`] words).
+    /// Whether the text is graded: it has a limit and at least [`MIN_WORDS`] words.
     pub fn checked(&self) -> bool {
-        score(&self.text).words >= MIN_WORDS
+        self.limit.is_finite() && score(&self.text).words >= MIN_WORDS
     }
     /// Checked and over its limit.
     pub fn too_hard(&self) -> bool {
@@ -229,7 +235,7 @@ pub fn patient_texts(c: &Content) -> Vec<PatientText> {
     let lang = Lang::En;
     for (id, o) in &c.options {
         let file = crate::option_file(lang, id).unwrap_or("options/?.json");
-        add(file, id, "name".into(), &o.name, CORE_LIMIT);
+        add(file, id, "name".into(), &o.name, NOT_GRADED);
         add(file, id, "summary".into(), &o.summary, CORE_LIMIT);
         add(file, id, "aims".into(), &o.aims, CORE_LIMIT);
         add(
@@ -323,7 +329,7 @@ pub fn patient_texts(c: &Content) -> Vec<PatientText> {
         add("red_flags.json", id, "why".into(), &r.why, CORE_LIMIT);
     }
     for (id, g) in &c.glossary {
-        add("glossary.json", id, "term".into(), &g.term, CORE_LIMIT);
+        add("glossary.json", id, "term".into(), &g.term, NOT_GRADED);
         add(
             "glossary.json",
             id,
@@ -333,7 +339,7 @@ pub fn patient_texts(c: &Content) -> Vec<PatientText> {
         );
     }
     for (id, p) in &c.pages {
-        add("pages.json", id, "title".into(), &p.title, CORE_LIMIT);
+        add("pages.json", id, "title".into(), &p.title, NOT_GRADED);
         for (i, s) in p.sections.iter().enumerate() {
             add(
                 "pages.json",
@@ -461,5 +467,16 @@ mod tests {
         };
         assert!(!t.checked());
         assert!(!t.too_hard());
+        let name = PatientText {
+            text: "Immunotherapy alone: pembrolizumab (Keytruda), atezolizumab (Tecentriq), cemiplimab or nivolumab".into(),
+            limit: NOT_GRADED,
+            ..t.clone()
+        };
+        assert!(!name.checked());
+        let long = PatientText {
+            text: "Immunotherapy alone: pembrolizumab (Keytruda), atezolizumab (Tecentriq), cemiplimab or nivolumab".into(),
+            ..t
+        };
+        assert!(long.too_hard());
     }
 }

@@ -13,7 +13,7 @@ fn content() -> Content {
 
 fn line(t: &PatientText) -> String {
     format!(
-        "{} | {} | {} | grade {:.1} > {} | {}",
+        "{} | {} | {} | grade {:.2} > {} | {}",
         t.file,
         t.id,
         t.field,
