@@ -14,7 +14,8 @@ fn stories() -> Vec<(String, Value)> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("story readable");
-            let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let v: Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (p.file_name().unwrap().to_string_lossy().into_owned(), v)
         })
         .collect();
@@ -38,21 +39,39 @@ fn every_story_holds() {
             let o = OptionId::from_id(id).unwrap_or_else(|| panic!("{name}: unknown option {id}"));
             let got = e.level(o).map(|l| l.id()).unwrap_or("-");
             if got != want.as_str().unwrap() {
-                failures.push(format!("{name}: {id} expected {want}, got {got} ({:?})", e.option(o).map(|x| &x.rules)));
+                failures.push(format!(
+                    "{name}: {id} expected {want}, got {got} ({:?})",
+                    e.option(o).map(|x| &x.rules)
+                ));
             }
         }
-        for id in story["must_not_show"].as_array().expect("must_not_show list") {
+        for id in story["must_not_show"]
+            .as_array()
+            .expect("must_not_show list")
+        {
             let id = id.as_str().unwrap();
             let o = OptionId::from_id(id).unwrap_or_else(|| panic!("{name}: unknown option {id}"));
             if e.shown(o) {
-                failures.push(format!("{name}: {id} must not be shown, got {:?}", e.option(o).map(|x| (x.level, &x.rules))));
+                failures.push(format!(
+                    "{name}: {id} must not be shown, got {:?}",
+                    e.option(o).map(|x| (x.level, &x.rules))
+                ));
             }
         }
         let urgent: Vec<&str> = e.urgent.iter().map(|s| s.id()).collect();
-        let want: Vec<&str> = story["urgent"].as_array().expect("urgent list").iter().map(|v| v.as_str().unwrap()).collect();
+        let want: Vec<&str> = story["urgent"]
+            .as_array()
+            .expect("urgent list")
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         if urgent != want {
             failures.push(format!("{name}: urgent {urgent:?}, expected {want:?}"));
         }
     }
-    assert!(failures.is_empty(), "story failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "story failures:\n{}",
+        failures.join("\n")
+    );
 }
