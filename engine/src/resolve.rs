@@ -501,7 +501,12 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     if c.d.extent == Extent::Unknown {
         q.push("sites");
     }
-    if !c.d.prior_tx_known {
+    let unnamed_drug = c
+        .d
+        .treatments
+        .iter()
+        .any(|t| matches!(t, PriorTx::Tki(Tki::Unknown) | PriorTx::Adc(Adc::Unknown)));
+    if !c.d.prior_tx_known || unnamed_drug {
         q.push("prior_tx");
     }
     let drugs: Vec<PriorTx> =
