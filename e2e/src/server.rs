@@ -83,8 +83,8 @@ impl StaticServer {
                     break;
                 }
                 if let Ok(stream) = stream {
-                    let shared = shared.clone();
-                    std::thread::spawn(move || handle_connection(stream, &shared));
+                    let (shared, stop) = (shared.clone(), stop2.clone());
+                    std::thread::spawn(move || handle_connection(stream, &shared, &stop));
                 }
             }
             // The listener is dropped here: new connections are refused.
@@ -158,7 +158,7 @@ impl Drop for StaticServer {
     }
 }
 
-fn handle_connection(mut stream: TcpStream, shared: &Shared) {
+fn handle_connection(mut stream: TcpStream, shared: &Shared, stopped: &AtomicBool) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -184,6 +184,11 @@ fn handle_connection(mut stream: TcpStream, shared: &Shared) {
     if content_length > 0 {
         let mut sink = vec![0u8; content_length.min(1 << 20)];
         let _ = reader.read_exact(&mut sink);
+    }
+    if stopped.load(Ordering::SeqCst) {
+        // Accepted before stop() (e.g. a browser preconnect): hang up without answering.
+        let _ = stream.shutdown(Shutdown::Both);
+        return;
     }
     let mut parts = request_line.split_whitespace();
     let method = parts.next().unwrap_or("").to_string();
