@@ -1355,7 +1355,7 @@ fn every_rule_has_a_test() {
     let missing: Vec<&str> = RULES
         .iter()
         .map(|r| r.id)
-        .filter(|id| !src.contains(&format!("\"{id}\", ")))
+        .filter(|id| !src.contains(&format!("\"{id}\",")))
         .collect();
     assert!(missing.is_empty(), "rules without a test: {missing:?}");
     assert_eq!(

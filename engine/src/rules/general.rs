@@ -205,7 +205,7 @@ fn local_regional(c: &mut Ctx) {
     if c.nsclc() && only_lung_other && c.p.met_count == Some(MetCount::One) {
         let b = [c.f_site(Site::LungOther), derived("single_new_lung_spot")];
         c.emit_noted("R-35", O::RebiopsyNgs, Likely, &b);
-        if fit == Some(SurgeryFit::Yes) && c.d.ps == PsGroup::Good {
+        if fit == Some(SurgeryFit::Yes) && c.ps_good() {
             c.emit("R-35", O::LocResection, May, &b);
         } else {
             c.emit("R-35", O::LocSbrt, May, &b);
