@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod readability;
 pub mod render;
+pub mod sample;
 
 /// A language the content exists in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
