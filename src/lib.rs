@@ -1,11 +1,59 @@
-//! The browser app. Placeholder until the UI lands: renders the welcome heading only.
+//! The browser app: a one-page guide for people whose lung cancer has come back.
+//!
+//! - [`state`]: the answers model and the screens (plain Rust, tested natively).
+//! - [`flow`]: which questions are asked, their order and progress (plain Rust, tested natively).
+//! - [`storage`]: the only module touching browser storage (logic tested natively).
+//! - [`components`]: the screens. The screen is a signal (no router); a reload comes back to it.
+
+pub mod components;
+pub mod flow;
+pub mod glossary_match;
+pub mod results_model;
+pub mod state;
+pub mod storage;
+
+use guide_content::Lang;
 use leptos::prelude::*;
 
+use components::layout::Layout;
+use components::AppState;
+use state::{resume_screen, Answers, Screen};
+
+/// The whole app: reads saved answers, provides the state, saves on every change.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <main id="main">
-            <h1>"Lung cancer that has come back: your options guide"</h1>
-        </main>
-    }
+    provide_context(Lang::En);
+    let (store, startup) = storage::open_browser_store();
+    let screen = resume_screen(startup.screen.as_deref(), &startup.profile);
+    let answers = RwSignal::new(Answers::from_profile(startup.profile));
+    let profile = Memo::new(move |_| answers.with(|a| a.effective()));
+    let state = AppState {
+        answers,
+        screen: RwSignal::new(screen),
+        editing: RwSignal::new(false),
+        before_page: RwSignal::new(Screen::Welcome),
+        notice: RwSignal::new(startup.notice),
+        save_failed: RwSignal::new(false),
+        profile,
+        store: StoredValue::new_local(store),
+    };
+    provide_context(state);
+
+    // Save on every change of the answers or the screen. Nothing answered and on the welcome
+    // screen means nothing to keep: the saved copy is removed (that is what Start over relies on).
+    Effect::new(move |_| {
+        let screen = state.screen.get();
+        let result = state.answers.with(|a| {
+            state.store.with_value(|s| {
+                if a.is_empty() && screen == Screen::Welcome {
+                    s.clear()
+                } else {
+                    s.save(a.profile(), &screen.id(), &storage::now_iso())
+                }
+            })
+        });
+        state.save_failed.set(result.is_err());
+    });
+
+    view! { <Layout /> }
 }

@@ -1,0 +1,197 @@
+//! The frame around every screen: skip link, header (guide name, urgent symptoms, about, start
+//! over), notices (storage, out-of-date content), the screen itself, footer, the start-over
+//! dialog, and the focus move + announcement on each screen change.
+
+use guide_engine::ENGINE_VERSION;
+use leptos::html;
+use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
+
+use super::pages::PageView;
+use super::question::Question;
+use super::results::Results;
+use super::review::Review;
+use super::urgent::UrgentBanner;
+use super::welcome::Welcome;
+use super::{content, ui, ui_with, AppState};
+use crate::flow::{progress, Step};
+use crate::state::{content_is_stale, Date, Screen};
+
+/// Today's date from the browser clock.
+fn today() -> Date {
+    let d = web_sys::js_sys::Date::new_0();
+    Date {
+        year: d.get_full_year() as i32,
+        month: d.get_month() + 1,
+        day: d.get_date(),
+    }
+}
+
+/// Moves focus to the screen's main heading (made focusable if needed) and returns its text.
+fn focus_heading() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let h = doc.query_selector("main h1").ok()??;
+    let h: web_sys::HtmlElement = h.dyn_into().ok()?;
+    if !h.has_attribute("tabindex") {
+        let _ = h.set_attribute("tabindex", "-1");
+    }
+    let _ = h.focus();
+    Some(h.inner_text())
+}
+
+#[component]
+pub fn Layout() -> impl IntoView {
+    let state = AppState::get();
+    let c = content();
+    let dialog: NodeRef<html::Dialog> = NodeRef::new();
+    let announcement = RwSignal::new(String::new());
+
+    // On every screen change after the first: focus the new heading and announce the step.
+    Effect::new(move |prev: Option<()>| {
+        let screen = state.screen.get();
+        if prev.is_some() {
+            request_animation_frame(move || {
+                let heading = focus_heading().unwrap_or_default();
+                let text = match screen {
+                    Screen::Question(step) => {
+                        let (n, total) = state.profile.with_untracked(|p| progress(p, step));
+                        format!(
+                            "{}: {heading}",
+                            ui_with(
+                                "question.progress",
+                                &[("n", &n.to_string()), ("total", &total.to_string())]
+                            )
+                        )
+                    }
+                    _ => heading,
+                };
+                announcement.set(text);
+            });
+        }
+    });
+
+    let stale = content_is_stale(&c.meta.content_date, c.meta.stale_after_months, today());
+    let open_dialog = move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close_dialog = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let confirm = move |_| {
+        close_dialog();
+        state.start_over();
+    };
+    let has_answers = move || !state.answers.with(|a| a.is_empty());
+
+    let screen_view = move || {
+        let screen = state.screen.get();
+        match screen {
+            Screen::Welcome => view! { <Welcome on_start_over=Callback::new(move |_| {
+                if let Some(d) = dialog.get() { let _ = d.show_modal(); }
+            }) /> }
+            .into_any(),
+            Screen::Question(step) => view! { <Question step=step /> }.into_any(),
+            Screen::Review => view! { <Review /> }.into_any(),
+            Screen::Results => {
+                let on_edit = Callback::new(move |_| state.go(Screen::Review));
+                view! { <Results profile=Signal::from(state.profile) on_edit=on_edit /> }.into_any()
+            }
+            Screen::Page(id) => view! {
+                <div class="page-screen">
+                    <button type="button" class="back-link" on:click=move |_| {
+                        state.go(state.before_page.get_untracked())
+                    }>{ui("nav.back")}</button>
+                    <PageView id=id />
+                </div>
+            }
+            .into_any(),
+        }
+    };
+    // The banner is everywhere except where the screen shows it itself.
+    let banner_here = move || {
+        !matches!(
+            state.screen.get(),
+            Screen::Results | Screen::Page("urgent") | Screen::Question(Step::Symptoms)
+        )
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{ui("nav.skip")}</a>
+        <header class="site-header">
+            <div class="header-inner">
+                <p class="site-title">
+                    <button type="button" class="title-button" on:click=move |_| state.go(Screen::Welcome)>
+                        {c.meta.title.clone()}
+                    </button>
+                </p>
+                <nav aria-label=ui("nav.label")>
+                    <ul class="nav-list">
+                        <li>
+                            <button type="button" class="nav-urgent" id="nav-urgent" on:click=move |_| state.open_page("urgent")>
+                                {ui("nav.urgent")}
+                            </button>
+                        </li>
+                        <li>
+                            <button type="button" id="nav-about" on:click=move |_| state.open_page("about")>
+                                {ui("nav.about")}
+                            </button>
+                        </li>
+                        <Show when=has_answers>
+                            <li>
+                                <button type="button" id="nav-start-over" aria-haspopup="dialog" on:click=open_dialog>
+                                    {ui("nav.start_over")}
+                                </button>
+                            </li>
+                        </Show>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <div class="notices">
+            {move || state.notice.get().map(|n| view! {
+                <p class="notice notice-storage" role="status" data-notice=n.ui_key()>{ui(n.ui_key())}</p>
+            })}
+            <Show when=move || state.save_failed.get()>
+                <p class="notice notice-storage" role="alert" data-notice="storage.quota">{ui("storage.quota")}</p>
+            </Show>
+            {stale.then(|| view! {
+                <p class="notice notice-stale" data-notice="stale">
+                    {ui_with("stale", &[("date", &c.meta.content_date)])}
+                </p>
+            })}
+        </div>
+        <main id="main" tabindex="-1">
+            <Show when=banner_here>
+                <UrgentBanner profile=Signal::from(state.profile) />
+            </Show>
+            {screen_view}
+        </main>
+        <footer class="site-footer">
+            <p>{ui("footer.not_advice")}</p>
+            <p>
+                {ui_with("footer.content_date", &[("date", &c.meta.content_date)])}
+                " "
+                {ui_with("footer.engine", &[("version", ENGINE_VERSION)])}
+            </p>
+        </footer>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">
+            {move || announcement.get()}
+        </div>
+        <dialog node_ref=dialog class="dialog" aria-labelledby="start-over-title" aria-describedby="start-over-body">
+            <h2 id="start-over-title">{ui("dialog.start_over.title")}</h2>
+            <p id="start-over-body">{ui("dialog.start_over.body")}</p>
+            <div class="actions">
+                <button type="button" class="button danger" id="confirm-start-over" on:click=confirm>
+                    {ui("dialog.start_over.confirm")}
+                </button>
+                <button type="button" class="button secondary" id="cancel-start-over" on:click=move |_| close_dialog()>
+                    {ui("dialog.start_over.cancel")}
+                </button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,184 @@
+//! The screens and their parts. One component per file.
+//!
+//! Shared here: the app's state in context ([`AppState`]), words from the content bundle
+//! ([`ui`], [`question_text`], [`answer_label`]) and screen changes ([`AppState::go`]).
+
+pub mod layout;
+pub mod progress;
+pub mod question;
+pub mod review;
+pub mod welcome;
+
+// The results screen, urgent banner, pages and glossary (second UI engineer).
+pub mod glossary;
+pub mod option_card;
+pub mod pages;
+pub mod results;
+pub mod sources;
+pub mod urgent;
+
+use guide_content::{Content, Lang};
+use guide_engine::Profile;
+use leptos::prelude::*;
+
+use crate::state::{Answers, Screen};
+use crate::storage::{Notice, Store, WebStorage};
+
+/// The content bundle of the language in context (English when none is provided).
+pub fn content() -> &'static Content {
+    Content::get(use_context::<Lang>().unwrap_or(Lang::En))
+}
+
+/// A UI string by ID (`content/<lang>/ui.json`); the ID itself if missing.
+pub fn ui(key: &'static str) -> &'static str {
+    content().ui(key)
+}
+
+/// A UI string with `{name}` placeholders filled in.
+pub fn ui_with(key: &'static str, vars: &[(&str, &str)]) -> String {
+    fill(ui(key), vars)
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (k, v) in vars {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// Words for an ID that has no content yet: `NSCLC_NONSQ` -> "Nsclc nonsq". A last resort
+/// so the guide stays usable while content is being written; a content test catches gaps.
+pub fn humanize(id: &str) -> String {
+    let id = id.rsplit(':').next().unwrap_or(id);
+    if id == "UNKNOWN" {
+        return ui("answer.unknown").to_owned();
+    }
+    let s = id.replace('_', " ").to_lowercase();
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
+/// The question as asked.
+pub fn question_text(question: &str) -> String {
+    content()
+        .question(question)
+        .map(|q| q.text.clone())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| humanize(question))
+}
+
+/// Where to find the answer (may be empty).
+pub fn question_help(question: &str) -> String {
+    content()
+        .question(question)
+        .map(|q| q.help.clone())
+        .unwrap_or_default()
+}
+
+/// What the person picks for an answer. `last_tx` answers are the treatments' own labels.
+pub fn answer_label(question: &str, id: &str) -> String {
+    let c = content();
+    let q = if question == "last_tx" {
+        "prior_tx"
+    } else {
+        question
+    };
+    if let Some(a) = c.answer(q, id) {
+        if !a.label.is_empty() {
+            return a.label.clone();
+        }
+    }
+    if question == "symptoms" {
+        if let Some(f) = c.red_flags.flags.get(id) {
+            if !f.label.is_empty() {
+                return f.label.clone();
+            }
+        }
+    }
+    humanize(id)
+}
+
+/// The extra words under an answer, if any.
+pub fn answer_hint(question: &str, id: &str) -> Option<String> {
+    let q = if question == "last_tx" {
+        "prior_tx"
+    } else {
+        question
+    };
+    content()
+        .answer(q, id)
+        .and_then(|a| a.hint.clone())
+        .filter(|h| !h.is_empty())
+}
+
+/// A string usable in an `id` attribute (answer IDs contain `:`, `+` and spaces).
+pub fn dom_id(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| {
+            p.chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("--")
+}
+
+/// The app's state, shared through context. All fields are signals (the struct is `Copy`).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub answers: RwSignal<Answers>,
+    pub screen: RwSignal<Screen>,
+    /// Came to a question from the review's Change button: Next returns to the review.
+    pub editing: RwSignal<bool>,
+    /// Where a text page's Back button goes.
+    pub before_page: RwSignal<Screen>,
+    /// What was found in storage at start (unavailable, unreadable, newer).
+    pub notice: RwSignal<Option<Notice>>,
+    /// The last save failed.
+    pub save_failed: RwSignal<bool>,
+    /// The answers as the engine and the review see them (skipped questions left out).
+    pub profile: Memo<Profile>,
+    pub store: StoredValue<Store<WebStorage>, LocalStorage>,
+}
+
+impl AppState {
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// Goes to a screen (focus moves to its heading; see `layout`).
+    pub fn go(self, screen: Screen) {
+        if !matches!(screen, Screen::Question(_)) {
+            self.editing.set(false);
+        }
+        self.screen.set(screen);
+    }
+
+    /// Opens a text page, remembering where to come back to.
+    pub fn open_page(self, id: &'static str) {
+        let here = self.screen.get_untracked();
+        if !matches!(here, Screen::Page(_)) {
+            self.before_page.set(here);
+        }
+        self.screen.set(Screen::Page(id));
+    }
+
+    /// Changes the answers (saved by the effect in `lib.rs`).
+    pub fn update(self, f: impl FnOnce(&mut Answers)) {
+        self.answers.update(f);
+    }
+
+    /// Clears every answer and the saved copy, back to the welcome screen.
+    pub fn start_over(self) {
+        let _ = self.store.with_value(|s| s.clear());
+        self.answers.set(Answers::new());
+        self.editing.set(false);
+        self.screen.set(Screen::Welcome);
+    }
+}

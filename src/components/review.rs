@@ -1,0 +1,94 @@
+//! Check your answers: every question asked, its answer in plain words, and a Change button
+//! that opens the question and comes back here. Then "See options".
+
+use leptos::prelude::*;
+
+use super::{answer_label, question_text, ui, AppState};
+use crate::flow::{asked_steps, setting_drugs, Kind, Step};
+use crate::state::{Answers, Screen};
+
+/// The answer to one question in words (one line per answer; empty = not answered).
+fn answer_lines(step: Step, answers: &Answers) -> Vec<String> {
+    let q = step.id();
+    match step.kind() {
+        Kind::Single => answers
+            .single(q)
+            .map(|id| vec![answer_label(q, &id)])
+            .unwrap_or_default(),
+        Kind::Multi | Kind::PriorTx => answers
+            .multi(q)
+            .iter()
+            .map(|id| answer_label(q, id))
+            .collect(),
+        Kind::Settings => setting_drugs(answers.profile())
+            .into_iter()
+            .filter_map(|drug| {
+                answers.setting(drug).map(|s| {
+                    format!(
+                        "{}: {}",
+                        answer_label("prior_tx", &drug.id()),
+                        answer_label("prior_tx_setting", s.id())
+                    )
+                })
+            })
+            .collect(),
+    }
+}
+
+#[component]
+pub fn Review() -> impl IntoView {
+    let state = AppState::get();
+    let rows = move || {
+        let answers = Answers::from_profile(state.profile.get());
+        asked_steps(answers.profile())
+            .into_iter()
+            .map(|step| {
+                let qid = step.id();
+                let lines = answer_lines(step, &answers);
+                let answer = if lines.is_empty() {
+                    view! { <span class="not-answered">{ui("review.not_answered")}</span> }.into_any()
+                } else if lines.len() == 1 {
+                    lines[0].clone().into_any()
+                } else {
+                    view! {
+                        <ul class="answer-list">
+                            {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                };
+                let text = question_text(qid);
+                let edit = move |_| {
+                    state.editing.set(true);
+                    state.screen.set(Screen::Question(step));
+                };
+                view! {
+                    <div class="review-row" data-step=qid>
+                        <dt>{text.clone()}</dt>
+                        <dd class="review-answer">{answer}</dd>
+                        <dd class="review-edit">
+                            <button type="button" class="link-button" id=format!("edit-{qid}") on:click=edit>
+                                {ui("review.edit")}
+                                <span class="visually-hidden">": " {text}</span>
+                            </button>
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="review">
+            <h1 tabindex="-1">{ui("review.heading")}</h1>
+            <p>{ui("review.intro")}</p>
+            <dl class="review-list">{rows}</dl>
+            <div class="actions">
+                <button type="button" class="button primary" id="see-options"
+                    on:click=move |_| state.go(Screen::Results)>
+                    {ui("review.see_options")}
+                </button>
+            </div>
+        </div>
+    }
+}

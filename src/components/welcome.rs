@@ -1,0 +1,88 @@
+//! The first screen: what the guide is and is not, the privacy promise, the review date, and
+//! Start (or Resume when answers are saved).
+
+use leptos::prelude::*;
+
+use super::{content, ui, ui_with, AppState};
+use crate::flow::{next_step, resume_step};
+use crate::state::Screen;
+
+#[component]
+pub fn Welcome(
+    /// Opens the "Start over?" confirmation.
+    on_start_over: Callback<()>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let c = content();
+    let has_answers = move || !state.answers.with(|a| a.is_empty());
+
+    let start = move |_| {
+        let first = state
+            .answers
+            .with_untracked(|a| next_step(a.profile(), None));
+        state.go(first.map(Screen::Question).unwrap_or(Screen::Review));
+    };
+    let resume = move |_| {
+        let to = state.answers.with_untracked(|a| resume_step(a.profile()));
+        state.go(to.map(Screen::Question).unwrap_or(Screen::Review));
+    };
+
+    view! {
+        <div class="welcome">
+            <h1 tabindex="-1">{c.meta.title.clone()}</h1>
+            <p class="lead">{ui("welcome.intro")}</p>
+
+            <h2>{ui("welcome.is_heading")}</h2>
+            <ul class="plain-list">
+                <li>{ui("welcome.is_1")}</li>
+                <li>{ui("welcome.is_2")}</li>
+                <li>{ui("welcome.is_3")}</li>
+            </ul>
+            <h2>{ui("welcome.is_not_heading")}</h2>
+            <ul class="plain-list">
+                <li>{ui("welcome.is_not_1")}</li>
+                <li>{ui("welcome.is_not_2")}</li>
+                <li>{ui("welcome.is_not_3")}</li>
+            </ul>
+
+            <h2>{ui("welcome.privacy_heading")}</h2>
+            <p class="privacy">{ui("welcome.privacy")}</p>
+
+            <p class="reviewed">{ui_with("welcome.reviewed", &[("date", &c.meta.content_date)])}</p>
+
+            <div class="actions welcome-actions">
+                <Show
+                    when=has_answers
+                    fallback=move || view! {
+                        <button type="button" class="button primary" id="start" on:click=start>
+                            {ui("welcome.start")}
+                        </button>
+                    }
+                >
+                    <p class="saved-note">{ui("welcome.saved")}</p>
+                    <button type="button" class="button primary" id="resume" on:click=resume>
+                        {ui("welcome.resume")}
+                    </button>
+                    <button type="button" class="button secondary" id="welcome-start-over"
+                        aria-haspopup="dialog" on:click=move |_| on_start_over.run(())>
+                        {ui("welcome.start_over")}
+                    </button>
+                </Show>
+            </div>
+
+            <h2>{ui("welcome.more_heading")}</h2>
+            <ul class="link-list">
+                <li>
+                    <button type="button" class="link-button" id="welcome-urgent" on:click=move |_| state.open_page("urgent")>
+                        {ui("welcome.urgent_link")}
+                    </button>
+                </li>
+                <li>
+                    <button type="button" class="link-button" id="welcome-about" on:click=move |_| state.open_page("about")>
+                        {ui("welcome.about_link")}
+                    </button>
+                </li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,340 @@
+//! The answers model and the screen the person is on: plain Rust, no Leptos, tested natively.
+//!
+//! [`Answers`] wraps the engine's [`Profile`]. Every change goes through the engine's own JSON
+//! reader, so an answer ID the engine does not know can never get into the profile.
+
+use guide_engine::{PriorTx, Profile, TxSetting};
+use serde_json::Value;
+
+use crate::flow::Step;
+
+/// Answer IDs that stand alone in a multi-select: ticking one clears the others, ticking any
+/// other answer clears them.
+pub const EXCLUSIVE: &[&str] = &["NONE", "UNKNOWN", "NOT_TESTED", "NONE_FOUND"];
+
+/// The pages the app can show (rendered by `components::pages::PageView`).
+pub const PAGE_IDS: &[&str] = &["urgent", "about", "living", "trials", "recurrence"];
+
+/// An answer the engine refused (unknown question or answer ID).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerError(pub String);
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The person's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answers {
+    profile: Profile,
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers::new()
+    }
+}
+
+impl Answers {
+    /// Nothing answered yet.
+    pub fn new() -> Answers {
+        Answers {
+            profile: Profile::new(),
+        }
+    }
+
+    pub fn from_profile(profile: Profile) -> Answers {
+        Answers { profile }
+    }
+
+    /// The answers as given (including answers to questions the flow no longer asks).
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The profile for the engine and the review: answers to questions not asked are left out.
+    pub fn effective(&self) -> Profile {
+        crate::flow::pruned(&self.profile)
+    }
+
+    /// Nothing answered.
+    pub fn is_empty(&self) -> bool {
+        self.profile == Profile::new()
+    }
+
+    fn value(&self) -> serde_json::Map<String, Value> {
+        match serde_json::to_value(&self.profile) {
+            Ok(Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        }
+    }
+
+    fn apply(&mut self, map: serde_json::Map<String, Value>) -> Result<(), AnswerError> {
+        let p = Profile::from_value(Value::Object(map)).map_err(|e| AnswerError(e.0))?;
+        self.profile = p;
+        Ok(())
+    }
+
+    /// The answer ID of a single-answer question, if answered.
+    pub fn single(&self, question: &str) -> Option<String> {
+        match self.value().get(question) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    /// The answer IDs of a multi-select question (empty when unanswered).
+    pub fn multi(&self, question: &str) -> Vec<String> {
+        match self.value().get(question) {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether a multi-select answer is ticked.
+    pub fn has(&self, question: &str, id: &str) -> bool {
+        self.multi(question).iter().any(|a| a == id)
+    }
+
+    /// Sets a single-answer question.
+    pub fn set_single(&mut self, question: &str, id: &str) -> Result<(), AnswerError> {
+        check_question(question)?;
+        let mut m = self.value();
+        m.insert(question.to_owned(), Value::String(id.to_owned()));
+        self.apply(m)
+    }
+
+    /// Ticks (`on`) or unticks an answer of a multi-select question. Exclusive answers
+    /// ([`EXCLUSIVE`]) clear the others; any other answer clears them. On the treatments
+    /// question, naming a drug replaces an "I don't know the name" that was the only one of its
+    /// group (`TKI:UNKNOWN` then `TKI:osimertinib` gives just `TKI:osimertinib`).
+    pub fn toggle(&mut self, question: &str, id: &str, on: bool) -> Result<(), AnswerError> {
+        check_question(question)?;
+        let mut list = self.multi(question);
+        if on {
+            if EXCLUSIVE.contains(&id) {
+                list.clear();
+            } else {
+                list.retain(|a| !EXCLUSIVE.contains(&a.as_str()));
+                if let Some((prefix, drug)) = id.split_once(':') {
+                    let unknown = format!("{prefix}:UNKNOWN");
+                    let group: Vec<&String> = list
+                        .iter()
+                        .filter(|a| a.starts_with(&format!("{prefix}:")))
+                        .collect();
+                    if drug != "UNKNOWN" && group.len() == 1 && *group[0] == unknown {
+                        list.retain(|a| *a != unknown);
+                    }
+                }
+            }
+            if !list.iter().any(|a| a == id) {
+                list.push(id.to_owned());
+            }
+        } else {
+            list.retain(|a| a != id);
+        }
+        let mut m = self.value();
+        m.insert(
+            question.to_owned(),
+            Value::Array(list.into_iter().map(Value::String).collect()),
+        );
+        self.apply(m)
+    }
+
+    /// Whether any treatment of a group (`TKI` or `ADC`) is ticked.
+    pub fn group_on(&self, prefix: &str) -> bool {
+        let p = format!("{prefix}:");
+        self.multi("prior_tx").iter().any(|a| a.starts_with(&p))
+    }
+
+    /// Ticks a group ("A targeted pill"): records `<prefix>:UNKNOWN` until a drug is named.
+    /// Unticking removes every drug of the group.
+    pub fn set_group(&mut self, prefix: &str, on: bool) -> Result<(), AnswerError> {
+        if on {
+            if self.group_on(prefix) {
+                return Ok(());
+            }
+            self.toggle("prior_tx", &format!("{prefix}:UNKNOWN"), true)
+        } else {
+            let p = format!("{prefix}:");
+            let mut m = self.value();
+            let list: Vec<Value> = self
+                .multi("prior_tx")
+                .into_iter()
+                .filter(|a| !a.starts_with(&p))
+                .map(Value::String)
+                .collect();
+            m.insert("prior_tx".into(), Value::Array(list));
+            self.apply(m)
+        }
+    }
+
+    /// Q4a: when a drug treatment was given.
+    pub fn setting(&self, drug: PriorTx) -> Option<TxSetting> {
+        self.profile.prior_tx_setting.get(&drug).copied()
+    }
+
+    pub fn set_setting(&mut self, drug: PriorTx, setting: TxSetting) {
+        self.profile.prior_tx_setting.insert(drug, setting);
+    }
+
+    /// Removes the answer to one question.
+    pub fn clear(&mut self, question: &str) {
+        clear_field(&mut self.profile, question);
+    }
+
+    /// Removes every answer.
+    pub fn clear_all(&mut self) {
+        self.profile = Profile::new();
+    }
+
+    /// Whether the red-flag question has any red flag ticked.
+    pub fn has_red_flag(&self) -> bool {
+        self.profile.symptoms.iter().any(|s| s.is_red_flag())
+    }
+}
+
+fn check_question(question: &str) -> Result<(), AnswerError> {
+    if question == "version" || !guide_engine::profile::PROFILE_FIELDS.contains(&question) {
+        return Err(AnswerError(format!("{question}: not a question")));
+    }
+    Ok(())
+}
+
+/// Clears one profile field by its question ID (unknown IDs are ignored).
+pub fn clear_field(p: &mut Profile, question: &str) {
+    match question {
+        "histology" => p.histology = None,
+        "sites" => p.sites.clear(),
+        "met_count" => p.met_count = None,
+        "organ_count" => p.organ_count = None,
+        "prior_tx" => p.prior_tx.clear(),
+        "prior_tx_setting" => p.prior_tx_setting.clear(),
+        "prior_chemo_drugs" => p.prior_chemo_drugs.clear(),
+        "last_systemic_outcome" => p.last_systemic_outcome = None,
+        "last_tx" => p.last_tx.clear(),
+        "progressing_spots" => p.progressing_spots = None,
+        "ctfi" => p.ctfi = None,
+        "ici_interval" => p.ici_interval = None,
+        "adjuvant_interval" => p.adjuvant_interval = None,
+        "ps" => p.ps = None,
+        "surgery_fit" => p.surgery_fit = None,
+        "contra" => p.contra.clear(),
+        "biomarker_tested" => p.biomarker_tested = None,
+        "tested_since_recurrence" => p.tested_since_recurrence = None,
+        "biomarkers" => p.biomarkers.clear(),
+        "pdl1" => p.pdl1 = None,
+        "brain" => p.brain = None,
+        "brain_count" => p.brain_count = None,
+        "leptomeningeal" => p.leptomeningeal = None,
+        "symptoms" => p.symptoms.clear(),
+        "goals" => p.goals = None,
+        _ => {}
+    }
+}
+
+/// The screen the person is on. Saved with the answers so a reload comes back to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Question(Step),
+    Review,
+    Results,
+    /// A text page (`urgent`, `about`, ...; see [`PAGE_IDS`]).
+    Page(&'static str),
+}
+
+impl Screen {
+    /// The saved form: `welcome`, `q:histology`, `review`, `results`, `page:about`.
+    pub fn id(self) -> String {
+        match self {
+            Screen::Welcome => "welcome".into(),
+            Screen::Question(s) => format!("q:{}", s.id()),
+            Screen::Review => "review".into(),
+            Screen::Results => "results".into(),
+            Screen::Page(p) => format!("page:{p}"),
+        }
+    }
+
+    /// Reads the saved form; anything unknown gives `None` (the caller starts at the welcome).
+    pub fn from_id(s: &str) -> Option<Screen> {
+        match s {
+            "welcome" => Some(Screen::Welcome),
+            "review" => Some(Screen::Review),
+            "results" => Some(Screen::Results),
+            _ => {
+                if let Some(q) = s.strip_prefix("q:") {
+                    Step::from_id(q).map(Screen::Question)
+                } else if let Some(p) = s.strip_prefix("page:") {
+                    PAGE_IDS
+                        .iter()
+                        .find(|id| **id == p)
+                        .map(|id| Screen::Page(id))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// Where a reload lands: the saved screen, except a question the answers no longer ask (then
+/// the next asked one) and an unreadable screen (then the welcome).
+pub fn resume_screen(saved: Option<&str>, p: &Profile) -> Screen {
+    match saved.and_then(Screen::from_id) {
+        Some(Screen::Question(step)) if !crate::flow::is_asked(step, &crate::flow::pruned(p)) => {
+            match crate::flow::next_step(p, Some(step)) {
+                Some(next) => Screen::Question(next),
+                None => Screen::Review,
+            }
+        }
+        Some(s) => s,
+        None => Screen::Welcome,
+    }
+}
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Reads `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let year: i32 = it.next()?.parse().ok()?;
+        let month: u32 = it.next()?.parse().ok()?;
+        let day: u32 = it.next()?.parse().ok()?;
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// The same day `months` later (the day is kept; comparisons only need the order).
+    pub fn plus_months(self, months: u32) -> Date {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
+        Date {
+            year: (total / 12) as i32,
+            month: (total % 12) as u32 + 1,
+            day: self.day,
+        }
+    }
+}
+
+/// Whether the content is older than `stale_after_months` on `today`. A content date that
+/// cannot be read counts as out of date (the warning is the safe side).
+pub fn content_is_stale(content_date: &str, stale_after_months: u32, today: Date) -> bool {
+    match Date::parse(content_date) {
+        Some(d) => today >= d.plus_months(stale_after_months),
+        None => true,
+    }
+}
