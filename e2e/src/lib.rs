@@ -21,6 +21,7 @@
 
 pub mod browser;
 pub mod server;
+pub mod size;
 
 pub use browser::{
     origin_of, AxeViolation, Browser, BrowserOptions, LogEntry, AXE_TAGS, DEFAULT_TIMEOUT,

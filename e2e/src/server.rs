@@ -45,6 +45,11 @@ impl StaticServer {
 
     /// Serve each `(prefix, dir)` pair; the longest matching prefix wins. Prefixes start and end with `/`.
     pub fn start_with_mounts(mounts: &[(&str, &Path)]) -> StaticServer {
+        Self::start_on("127.0.0.1:0", mounts).expect("bind a free loopback port")
+    }
+
+    /// Like [`StaticServer::start_with_mounts`] on a given address, e.g. `127.0.0.1:8080`.
+    pub fn start_on(addr: &str, mounts: &[(&str, &Path)]) -> std::io::Result<StaticServer> {
         let mut mounts: Vec<(String, PathBuf)> = mounts
             .iter()
             .map(|(prefix, dir)| {
@@ -59,8 +64,8 @@ impl StaticServer {
             })
             .collect();
         mounts.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free loopback port");
-        let addr = listener.local_addr().expect("local addr");
+        let listener = TcpListener::bind(addr)?;
+        let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
             mounts,
             log: Mutex::new(Vec::new()),
@@ -71,7 +76,14 @@ impl StaticServer {
             running: None,
         };
         server.run(listener);
-        server
+        Ok(server)
+    }
+
+    /// Block the calling thread while the server runs (for the `serve-dist` binary).
+    pub fn wait(mut self) {
+        if let Some((_, handle)) = self.running.take() {
+            let _ = handle.join();
+        }
     }
 
     fn run(&mut self, listener: TcpListener) {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test of the project; exits non-zero if any step fails (the later steps still run, so one
+# run shows every problem). Installs what is missing first (scripts/setup.sh --test).
+#
+#   1. cargo fmt --check
+#   2. cargo clippy --workspace --all-targets -- -D warnings
+#   3. cargo test --workspace (native: app logic, engine, content, cli; not the browser tests)
+#   4. trunk build --release                  -> dist/
+#   5. cargo test -p guide-e2e                -> browser tests against dist/ (headless Chromium)
+#   6. size budget: brotli total of the first-load files of dist/ <= 250 KB (scripts/size-report.sh)
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+START=$SECONDS
+
+bash scripts/setup.sh --test || { echo "test.sh: setup failed" >&2; exit 1; }
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+# Everything was fetched by setup: from here on nothing is downloaded.
+export CARGO_NET_OFFLINE=true
+
+FAILED=()
+PASSED=()
+step() {
+  local name="$1"; shift
+  local t0=$SECONDS
+  echo
+  echo "==> [$name] $*"
+  if "$@"; then
+    PASSED+=("$name ($((SECONDS - t0))s)")
+    echo "==> [$name] ok in $((SECONDS - t0))s"
+  else
+    FAILED+=("$name")
+    echo "==> [$name] FAILED after $((SECONDS - t0))s"
+  fi
+}
+
+step fmt cargo fmt --all --check
+step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+step native-tests cargo test --workspace --exclude guide-e2e --locked
+step trunk-build trunk build --release
+if [[ " ${FAILED[*]} " == *" trunk-build "* ]]; then
+  echo "==> skipping the browser tests and the size budget: there is no fresh release build"
+  FAILED+=(browser-tests size-budget)
+else
+  # Two test threads: each test has its own chromedriver + Chromium; more only slows a 2-core machine.
+  step browser-tests cargo test -p guide-e2e --locked -- --test-threads=2
+  step size-budget cargo run -q -p guide-e2e --locked --bin size-report -- --check
+fi
+
+echo
+echo "==> summary after $((SECONDS - START))s"
+for s in "${PASSED[@]}"; do echo "    ok      $s"; done
+for s in "${FAILED[@]}"; do echo "    FAILED  $s"; done
+if [ ${#FAILED[@]} -gt 0 ]; then
+  echo "test.sh: FAILED: ${FAILED[*]}"
+  exit 1
+fi
+echo "test.sh: all steps ok"
