@@ -11,13 +11,24 @@ use guide_engine::{Level, OptionResult, PriorTx};
 use crate::Content;
 
 /// The sentence templates kept in `facts.json` (so another language can reorder them).
-pub const TEMPLATE_KEYS: &[&str] = &[SHOWN_BECAUSE, YOU_SAID, AND, SHOWN_GENERIC, NOT_GENERIC];
+pub const TEMPLATE_KEYS: &[&str] = &[
+    SHOWN_BECAUSE,
+    YOU_SAID,
+    AND,
+    ALSO,
+    SHOWN_GENERIC,
+    NOT_GENERIC,
+];
 /// "Shown because {reasons}."
 pub const SHOWN_BECAUSE: &str = "sentence.shown_because";
 /// "you said {answers}"
 pub const YOU_SAID: &str = "sentence.you_said";
 /// The word that joins the last two items of a list ("and").
 pub const AND: &str = "sentence.and";
+/// "Also, {reasons}.": the derived facts in their own sentence when one sentence would be too long.
+pub const ALSO: &str = "sentence.also";
+/// Above this many words, the derived facts get their own sentence ([`ALSO`]).
+pub const MAX_REASON_WORDS: usize = 25;
 /// Used only if a shown option has no facts at all.
 pub const SHOWN_GENERIC: &str = "sentence.shown_generic";
 /// Used only if a `NOT` option has no rule reason.
@@ -128,9 +139,12 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     }
 }
 
-/// The one "Shown because …" sentence for a shown option: answers grouped as "you said …",
-/// derived facts as plain clauses. `None` if the option has no facts.
-pub fn shown_because(c: &Content, o: &OptionResult) -> Option<String> {
+/// The "Shown because …" sentence for a shown option: answers grouped as "you said …",
+/// derived facts as plain clauses, in one sentence ("Shown because you said A and B, and C.").
+/// When that sentence would be longer than [`MAX_REASON_WORDS`] words, the derived facts get a
+/// second sentence ("Shown because you said A and B." "Also, C and D."). Empty if the option has
+/// no facts.
+pub fn shown_because_sentences(c: &Content, o: &OptionResult) -> Vec<String> {
     let mut said = Vec::new();
     let mut clauses = Vec::new();
     for f in &o.because {
@@ -140,16 +154,37 @@ pub fn shown_because(c: &Content, o: &OptionResult) -> Option<String> {
             FactKind::Derived => push_unique(&mut clauses, phrase),
         }
     }
-    let body = match (said.is_empty(), clauses.is_empty()) {
-        (true, true) => return None,
-        (false, true) => you_said(c, &said),
-        (true, false) => join_and(c, &clauses),
+    let shown = |body: &str| {
+        template(c, SHOWN_BECAUSE, "Shown because {reasons}.").replace("{reasons}", body)
+    };
+    match (said.is_empty(), clauses.is_empty()) {
+        (true, true) => vec![],
+        (false, true) => vec![shown(&you_said(c, &said))],
+        (true, false) => vec![shown(&join_and(c, &clauses))],
         (false, false) => {
             let and = template(c, AND, "and");
-            format!("{}, {and} {}", you_said(c, &said), join_and(c, &clauses))
+            let one = shown(&format!(
+                "{}, {and} {}",
+                you_said(c, &said),
+                join_and(c, &clauses)
+            ));
+            if one.split_whitespace().count() <= MAX_REASON_WORDS {
+                vec![one]
+            } else {
+                vec![
+                    shown(&you_said(c, &said)),
+                    template(c, ALSO, "Also, {reasons}.")
+                        .replace("{reasons}", &join_and(c, &clauses)),
+                ]
+            }
         }
-    };
-    Some(template(c, SHOWN_BECAUSE, "Shown because {reasons}.").replace("{reasons}", &body))
+    }
+}
+
+/// [`shown_because_sentences`] as one text (`None` without facts).
+pub fn shown_because(c: &Content, o: &OptionResult) -> Option<String> {
+    let s = shown_because_sentences(c, o);
+    (!s.is_empty()).then(|| s.join(" "))
 }
 
 fn you_said(c: &Content, said: &[String]) -> String {
@@ -157,8 +192,9 @@ fn you_said(c: &Content, said: &[String]) -> String {
 }
 
 /// The texts that explain an option's level. Never empty.
-/// - Shown (`MAY`/`LIKELY`): one sentence "Shown because you said A, B and C." then one sentence
-///   per modifier that lowered the level (the rule's `lowered` text).
+/// - Shown (`MAY`/`LIKELY`): first "Shown because you said A, B and C." (one sentence, or two
+///   when long: see [`shown_because_sentences`]), then one text per modifier that lowered the
+///   level (the rule's `lowered` text).
 /// - `NOT`: the `not_reason` of each rule that set it.
 pub fn reasons(c: &Content, o: &OptionResult) -> Vec<String> {
     let mut out = Vec::new();

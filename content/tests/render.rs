@@ -101,6 +101,8 @@ fn known() -> Content {
     c.facts
         .insert("sentence.you_said".into(), "you said {answers}".into());
     c.facts.insert("sentence.and".into(), "and".into());
+    c.facts
+        .insert("sentence.also".into(), "Also, {reasons}.".into());
     c
 }
 
@@ -127,6 +129,35 @@ fn answers_are_grouped_as_you_said_then_derived_clauses() {
         reasons(&c, pall),
         vec!["Shown because this is for everyone."]
     );
+}
+
+#[test]
+fn a_long_reason_gives_the_derived_facts_their_own_sentence() {
+    let c = known();
+    let mut o = option(&eval(json!({})), "PALLIATIVE_CARE").clone();
+    o.because = [
+        "histology=NSCLC_NONSQ",
+        "biomarkers=EGFR_COMMON",
+        "sites=BONE",
+        "fact:no_prior_egfr_tki",
+        "progressed_on=TKI:osimertinib",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let s = shown_because_sentences(&c, &o);
+    assert_eq!(
+        s,
+        vec![
+            "Shown because you said it is adenocarcinoma, the test found an EGFR change and it is in your bones.",
+            "Also, you have not had an EGFR pill yet and the cancer grew on osimertinib (Tagrisso).",
+        ]
+    );
+    assert_eq!(reasons(&c, &o), vec![s.join(" ")]);
+    // Short: one sentence.
+    o.because.truncate(2);
+    o.because.push("fact:no_prior_egfr_tki".into());
+    assert_eq!(shown_because_sentences(&c, &o).len(), 1);
 }
 
 #[test]
@@ -174,7 +205,7 @@ fn growth_on_a_pill_reads_as_a_clause() {
     let chemo = option(&e, "EGFR_AMI_CHEMO");
     let r = &reasons(&c, chemo)[0];
     assert!(
-        r.starts_with("Shown because you said the test found an EGFR change, and "),
+        r.starts_with("Shown because you said the test found an EGFR change"),
         "{r}"
     );
     assert!(
