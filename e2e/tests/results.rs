@@ -1,0 +1,401 @@
+//! The results screen in real headless Chromium against the release build (dist/).
+//!
+//! A saved profile is seeded into localStorage (the envelope of `src/storage.rs`, screen
+//! `results`), then the app opens straight on the results. Checked: options in the right level
+//! groups, an option's details and a glossary term open and show their texts (mouse and
+//! keyboard), the urgent banner for a red-flag symptom, reflow at 320 px, axe-core with every
+//! `<details>` open, no console errors, no request leaving the origin.
+
+use guide_e2e::{dist_dir, json, repo_root, Browser, BrowserOptions, Key, StaticServer, Value};
+
+/// localStorage key of the saved answers (`src/storage.rs` `KEY`).
+const STORAGE_KEY: &str = "recurrence-guide.answers";
+
+/// EGFR-mutant non-squamous NSCLC, widespread, no EGFR pill yet, PS 1, no red flag.
+fn egfr_profile() -> Value {
+    json!({
+        "version": 1,
+        "histology": "NSCLC_NONSQ",
+        "sites": ["BONE", "LIVER"],
+        "met_count": "GT5",
+        "organ_count": "2",
+        "prior_tx": ["SURGERY"],
+        "ps": "1",
+        "biomarker_tested": "YES_TISSUE",
+        "biomarkers": ["EGFR_COMMON"],
+        "brain": "NONE_KNOWN",
+        "symptoms": ["BONE_PAIN"]
+    })
+}
+
+/// Small cell, relapse more than 6 months after platinum, PS 1, with a seizure (red flag).
+fn sclc_profile() -> Value {
+    json!({
+        "version": 1,
+        "histology": "SCLC",
+        "sites": ["LIVER"],
+        "met_count": "GT5",
+        "organ_count": "1",
+        "prior_tx": ["PLATINUM_CHEMO"],
+        "prior_tx_setting": {"PLATINUM_CHEMO": "ADVANCED"},
+        "last_systemic_outcome": "CAME_BACK_AFTER",
+        "ctfi": "GT6M",
+        "ps": "1",
+        "symptoms": ["SEIZURE"]
+    })
+}
+
+fn envelope(profile: Value) -> String {
+    json!({ "schema": 1, "saved_at": "2026-11-28T10:00:00Z", "screen": "results", "profile": profile })
+        .to_string()
+}
+
+/// A content file of the English bundle, parsed.
+fn content_json(file: &str) -> Value {
+    let path = repo_root().join("content/en").join(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The card of an option from whichever options file holds it.
+fn option_content(id: &str) -> Value {
+    for f in [
+        "local.json",
+        "targeted.json",
+        "immunotherapy_chemo.json",
+        "sclc.json",
+        "everyone.json",
+    ] {
+        let v = content_json(&format!("options/{f}"));
+        if let Some(card) = v.get(id) {
+            return card.clone();
+        }
+    }
+    panic!("no content for option {id}");
+}
+
+fn ui(key: &str) -> String {
+    content_json("ui.json")[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("ui.json has no {key}"))
+        .to_string()
+}
+
+/// Collapses white space (innerText keeps line breaks between inline-block parts).
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Opens the app, saves `profile` the way the app does (screen `results`), and reloads: the app
+/// starts on the results. (Seeding from the app's own page rather than the harness's blank page,
+/// which has no icon link and so makes Chromium log a favicon 404.)
+async fn open_results(b: &Browser, server: &StaticServer, profile: Value) {
+    b.goto(&server.url("/")).await;
+    b.wait_for("main h1").await;
+    b.js(
+        "localStorage.clear(); localStorage.setItem(arguments[0], arguments[1]); return true",
+        vec![json!(STORAGE_KEY), json!(envelope(profile))],
+    )
+    .await;
+    b.reload().await;
+    b.wait_for("section.results h1#results-title").await;
+}
+
+/// Level group of an option on the page: `LIKELY`, `MAY`, `NOT`, or `None` if not listed.
+async fn group_of(b: &Browser, option: &str) -> Option<String> {
+    let v = b
+        .js(
+            "const c = document.querySelector(`.option-card[data-option='${arguments[0]}']`);
+             if (!c) return null;
+             const g = c.closest('[data-level]:not(.option-card)');
+             return g ? g.getAttribute('data-level') : 'NO-GROUP';",
+            vec![json!(option)],
+        )
+        .await;
+    v.as_str().map(str::to_string)
+}
+
+async fn options_in(b: &Browser, level: &str) -> Vec<String> {
+    let v = b
+        .js(
+            "return Array.from(document.querySelectorAll(`.results [data-level='${arguments[0]}']:not(.option-card) .option-card`), c => c.getAttribute('data-option'))",
+            vec![json!(level)],
+        )
+        .await;
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+async fn open_all_details(b: &Browser) {
+    b.js(
+        "document.querySelectorAll('details').forEach(d => d.open = true); return true",
+        vec![],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn egfr_results_group_options_and_show_details_and_glossary() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    open_results(&b, &server, egfr_profile()).await;
+
+    // The decision is stated explicitly; no urgent banner without a red flag.
+    let decision = b.text(".results-decision").await;
+    assert!(
+        decision.contains(&ui("results.decision")),
+        "decision not stated: {decision:?}"
+    );
+    assert!(
+        !b.exists(".urgent-banner").await,
+        "urgent banner without a red flag"
+    );
+
+    // Groups: osimertinib likely (no EGFR pill yet); SCLC options and immunotherapy alone not used.
+    assert_eq!(group_of(&b, "EGFR_OSI").await.as_deref(), Some("LIKELY"));
+    assert_eq!(
+        group_of(&b, "PALLIATIVE_CARE").await.as_deref(),
+        Some("LIKELY")
+    );
+    assert_eq!(group_of(&b, "TRIALS").await.as_deref(), Some("MAY"));
+    for id in ["SCLC_TARLATAMAB", "SCLC_PLAT_ETOP", "IO_MONO"] {
+        assert_eq!(group_of(&b, id).await.as_deref(), Some("NOT"), "{id}");
+    }
+    // Catalogue order inside a group (targeted before "for everyone").
+    let likely = options_in(&b, "LIKELY").await;
+    let pos = |id: &str| likely.iter().position(|x| x == id).unwrap();
+    assert!(pos("EGFR_OSI") < pos("PALLIATIVE_CARE"), "{likely:?}");
+
+    // The "not used" group is collapsed, with the reason visible once opened.
+    assert_eq!(b.attr("details.not-group", "open").await, None);
+    b.click("details.not-group > summary").await;
+    let why_not = b
+        .text(".option-card[data-option='SCLC_TARLATAMAB'] .card-why")
+        .await;
+    assert!(
+        why_not.contains(&ui("card.why_not")),
+        "NOT card has no reason heading: {why_not:?}"
+    );
+    assert!(
+        norm(&why_not).len() > ui("card.why_not").len() + 10,
+        "no reason: {why_not:?}"
+    );
+
+    // Every option carries the oncologist sentence.
+    let cards = b.texts(".option-card").await.len();
+    let discuss = b.texts(".option-card .card-discuss").await;
+    assert_eq!(discuss.len(), cards);
+    assert!(discuss.iter().all(|t| t.trim() == ui("results.discuss")));
+
+    // Osimertinib: summary and "why" visible without expanding; details open on click.
+    let card = ".option-card[data-option='EGFR_OSI']";
+    let osi = option_content("EGFR_OSI");
+    let name = b.text(&format!("{card} .card-name")).await;
+    assert!(name.contains(osi["name"].as_str().unwrap()), "{name:?}");
+    let summary = b.text(&format!("{card} .card-summary")).await;
+    assert_eq!(norm(&summary), norm(osi["summary"].as_str().unwrap()));
+    let why = b.text(&format!("{card} .card-why")).await;
+    assert!(why.contains(&ui("card.why")), "{why:?}");
+    let closed_aims = b
+        .js(
+            "return document.querySelector(arguments[0] + ' .card-details').open",
+            vec![json!(card)],
+        )
+        .await;
+    assert_eq!(closed_aims, json!(false));
+    b.click(&format!("{card} .card-details > summary")).await;
+    let details = b.text(&format!("{card} .card-details")).await;
+    for (heading, field) in [
+        ("card.aims", "aims"),
+        ("card.like", "what_it_is_like"),
+        ("card.uncertain", "uncertain"),
+    ] {
+        assert!(
+            details.contains(&ui(heading)),
+            "no {heading} in {details:?}"
+        );
+        assert!(
+            norm(&details).contains(&norm(osi[field].as_str().unwrap())),
+            "{field} text not shown: {details:?}"
+        );
+    }
+    let first_serious = osi["serious_side_effects"][0].as_str().unwrap();
+    assert!(norm(&details).contains(&norm(first_serious)));
+
+    // Sources: resolved titles with their IDs, the URL as text.
+    b.click(&format!("{card} .card-sources > summary")).await;
+    let sources = b.texts(&format!("{card} .source-list li")).await;
+    assert!(!sources.is_empty());
+    let src_json = content_json("sources.json");
+    let first_id = b
+        .attr(&format!("{card} .source-list li"), "data-source")
+        .await
+        .unwrap();
+    if let Some(s) = src_json.get(&first_id) {
+        assert!(
+            sources[0].contains(s["title"].as_str().unwrap()),
+            "{:?}",
+            sources[0]
+        );
+    }
+
+    // A glossary term: a button that reveals its definition inline, by mouse and by keyboard.
+    let term_btn = format!("{card} .gloss-term");
+    let term_id = b
+        .js(
+            "const t = document.querySelector(arguments[0]); return t ? t.closest('.gloss').dataset.term : null",
+            vec![json!(term_btn)],
+        )
+        .await;
+    let term_id = term_id
+        .as_str()
+        .expect("the osimertinib card has at least one glossary term")
+        .to_string();
+    let definition = content_json("glossary.json")[&term_id]["definition"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        b.attr(&term_btn, "aria-expanded").await.as_deref(),
+        Some("false")
+    );
+    b.click(&term_btn).await;
+    assert_eq!(
+        b.attr(&term_btn, "aria-expanded").await.as_deref(),
+        Some("true")
+    );
+    let shown = b.text(&format!("{card} .gloss-def:not([hidden])")).await;
+    assert!(norm(&shown).contains(&norm(&definition)), "{shown:?}");
+    // Keyboard: Enter on the focused term closes it again.
+    b.press(Key::Enter).await;
+    assert_eq!(
+        b.attr(&term_btn, "aria-expanded").await.as_deref(),
+        Some("false")
+    );
+
+    // Questions for the care team: gathered, with this option's questions.
+    let questions = b.text(".care-questions").await;
+    let q0 = osi["questions"][0].as_str().unwrap();
+    assert!(norm(&questions).contains(&norm(q0)), "{questions:?}");
+
+    // Content date and engine version.
+    let footer = b.text(".results-footer").await;
+    let date = content_json("meta.json")["content_date"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(footer.contains(&date), "{footer:?}");
+
+    // Accessibility with everything expanded, then no console errors, nothing off-origin.
+    open_all_details(&b).await;
+    b.click(&term_btn).await;
+    b.assert_no_axe_violations("results (EGFR) with all details open")
+        .await;
+    b.assert_no_console_errors().await;
+    b.assert_all_requests_same_origin(&server.origin()).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn sclc_results_show_the_urgent_banner_first_and_last_and_nsclc_options_as_not_used() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    open_results(&b, &server, sclc_profile()).await;
+
+    // Urgent banner: an alert with the §4 text and the ticked symptom, before the heading.
+    let banner = b.text(".results .urgent-banner[role='alert']").await;
+    let flags = content_json("red_flags.json");
+    let banner_text = flags["banner"].as_str().unwrap();
+    let seizure = flags["flags"]["SEIZURE"]["label"].as_str().unwrap();
+    assert!(norm(&banner).contains(&norm(banner_text)), "{banner:?}");
+    assert!(banner.contains(seizure), "{banner:?}");
+    let first = b
+        .js(
+            "const r = document.querySelector('section.results');
+             return r.firstElementChild.matches('.urgent-banner') &&
+                    r.lastElementChild.matches('.urgent-banner.urgent-repeat')",
+            vec![],
+        )
+        .await;
+    assert_eq!(first, json!(true), "banner not first and repeated last");
+    assert_eq!(b.texts("[role='alert'].urgent-banner").await.len(), 1);
+
+    // SCLC options shown; NSCLC medicines in the "not used" group.
+    assert_eq!(
+        group_of(&b, "SCLC_TARLATAMAB").await.as_deref(),
+        Some("LIKELY")
+    );
+    assert_eq!(
+        group_of(&b, "SCLC_PLAT_ETOP").await.as_deref(),
+        Some("LIKELY")
+    );
+    for id in ["EGFR_OSI", "IO_MONO", "CHEMO_PLATINUM_DOUBLET"] {
+        assert_eq!(group_of(&b, id).await.as_deref(), Some("NOT"), "{id}");
+    }
+    // Tarlatamab's safety note (N-4) is shown.
+    let notes = content_json("notes.json");
+    let n4 = notes["N-4"]["text"].as_str().unwrap();
+    let shown_notes = b.text(".safety-notes").await;
+    assert!(norm(&shown_notes).contains(&norm(n4)), "{shown_notes:?}");
+
+    open_all_details(&b).await;
+    b.assert_no_axe_violations("results (SCLC, urgent) with all details open")
+        .await;
+
+    // The edit button goes back to the answers.
+    b.click(".results-edit").await;
+    b.wait_gone("section.results").await;
+    b.assert_no_console_errors().await;
+    b.assert_all_requests_same_origin(&server.origin()).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn results_reflow_on_a_320px_phone_with_details_open() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start_with(BrowserOptions {
+        window_size: (320, 740),
+        ..BrowserOptions::default()
+    })
+    .await;
+    open_results(&b, &server, egfr_profile()).await;
+    b.screenshot("results-320-top").await;
+    open_all_details(&b).await;
+    b.js(
+        "document.querySelectorAll('.gloss-term').forEach(t => t.click()); return true",
+        vec![],
+    )
+    .await;
+    // For people reviewing the layout: target/e2e-screenshots/results-320-*.png.
+    for (name, css) in [
+        ("results-320-card", ".option-card[data-option='EGFR_OSI']"),
+        (
+            "results-320-sources",
+            ".option-card[data-option='EGFR_OSI'] .card-sources",
+        ),
+        ("results-320-questions", ".care-questions"),
+    ] {
+        b.js(
+            "document.querySelector(arguments[0]).scrollIntoView(); return true",
+            vec![json!(css)],
+        )
+        .await;
+        b.screenshot(name).await;
+    }
+    let overflow = b
+        .js(
+            "const d = document.documentElement;
+             const wide = Array.from(document.querySelectorAll('.results *'))
+               .filter(e => e.getBoundingClientRect().right > d.clientWidth + 1)
+               .slice(0, 5).map(e => e.tagName + '.' + e.className);
+             return { scroll: d.scrollWidth, client: d.clientWidth, wide };",
+            vec![],
+        )
+        .await;
+    assert!(
+        overflow["scroll"].as_u64() <= overflow["client"].as_u64(),
+        "horizontal scrolling at 320 px: {overflow}"
+    );
+    b.assert_no_console_errors().await;
+    b.close().await;
+}

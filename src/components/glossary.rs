@@ -1,0 +1,85 @@
+//! `Glossed`: text in which glossary terms open their plain meaning inline.
+//!
+//! Each term (first occurrence per text, whole word, any case; see `glossary_match`) becomes a
+//! `<button aria-expanded>` followed by its definition, hidden until the button is pressed.
+//! Keyboard: Tab to the term, Enter or Space toggles. Screen readers hear "term, button,
+//! collapsed/expanded", and the definition follows the button in reading order.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use guide_content::Content;
+use leptos::prelude::*;
+
+use super::sources::{content, ui};
+use crate::glossary_match::{GlossaryIndex, Segment};
+
+/// The glossary of a content bundle, prepared once.
+pub fn glossary_index(c: &'static Content) -> &'static GlossaryIndex {
+    // One bundle per language; the app has one language at a time, so cache per bundle address.
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(usize, &'static GlossaryIndex)>>> =
+        OnceLock::new();
+    let key = c as *const Content as usize;
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, idx)) = cache.iter().find(|(k, _)| *k == key) {
+        return idx;
+    }
+    let index = GlossaryIndex::new(c.glossary.iter().map(|(id, e)| {
+        let mut forms = vec![e.term.clone()];
+        forms.extend(e.aliases.iter().cloned());
+        (id.clone(), forms)
+    }));
+    let leaked: &'static GlossaryIndex = Box::leak(Box::new(index));
+    cache.push((key, leaked));
+    leaked
+}
+
+fn next_id() -> usize {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Text with glossary terms as accessible disclosures.
+#[component]
+pub fn Glossed(#[prop(into)] text: String) -> impl IntoView {
+    let c = content();
+    glossary_index(c)
+        .segments(&text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => t.into_any(),
+            Segment::Term { id, text } => view! { <GlossTerm id=id text=text /> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// One glossary term: the words as written, a toggle button, and the definition.
+#[component]
+fn GlossTerm(id: String, text: String) -> impl IntoView {
+    let c = content();
+    let definition = c
+        .glossary
+        .get(&id)
+        .map(|e| e.definition.clone())
+        .unwrap_or_default();
+    let open = RwSignal::new(false);
+    let def_id = format!("gloss-{}", next_id());
+    view! {
+        <span class="gloss" data-term=id>
+            <button
+                type="button"
+                class="gloss-term"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=def_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {text}
+            </button>
+            <span class="gloss-def" id=def_id hidden=move || !open.get()>
+                <span class="visually-hidden">{ui("glossary.meaning")}</span>
+                {definition}
+            </span>
+        </span>
+    }
+}

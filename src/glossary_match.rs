@@ -1,0 +1,147 @@
+//! Finding glossary terms in a text (pure logic, tested natively in `tests/glossary.rs`).
+//!
+//! Rules: case-insensitive; whole words only (the characters either side of a match are not
+//! letters or digits); each glossary entry is marked once per text, at its first occurrence,
+//! whichever of its term or aliases appears first; where several forms start at the same place
+//! the longest wins ("non-small cell lung cancer" before "non-small cell").
+
+use std::collections::HashMap;
+
+/// A piece of text: plain, or a glossary term as it was written in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    Term {
+        /// The glossary entry ID (`glossary.json` key).
+        id: String,
+        /// The words as they appear in the text (original case).
+        text: String,
+    },
+}
+
+/// A prepared glossary: every form (term and aliases) folded to lower case and indexed by its
+/// first character, so matching only tries the forms that can start at a word.
+#[derive(Clone, Debug, Default)]
+pub struct GlossaryIndex {
+    /// First folded char -> (entry index, folded form), longest forms first.
+    by_first: HashMap<char, Vec<(usize, Vec<char>)>>,
+    ids: Vec<String>,
+}
+
+/// Lower-case one char for comparison (chars whose lower case is several chars stay as they are).
+fn fold(c: char) -> char {
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl GlossaryIndex {
+    /// Builds the index from `(entry ID, forms)` pairs; empty forms are ignored.
+    pub fn new<I, S, F, T>(entries: I) -> GlossaryIndex
+    where
+        I: IntoIterator<Item = (S, F)>,
+        S: Into<String>,
+        F: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        let mut index = GlossaryIndex::default();
+        for (i, (id, forms)) in entries.into_iter().enumerate() {
+            index.ids.push(id.into());
+            for form in forms {
+                let folded: Vec<char> = form.as_ref().trim().chars().map(fold).collect();
+                if let Some(&first) = folded.first() {
+                    index.by_first.entry(first).or_default().push((i, folded));
+                }
+            }
+        }
+        for forms in index.by_first.values_mut() {
+            // Longest first; ties keep entry order.
+            forms.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            forms.dedup();
+        }
+        index
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Splits `text` into plain and term segments (adjacent plain text is merged; no empty
+    /// segments). Joining the segments' texts gives back `text` unchanged.
+    pub fn segments(&self, text: &str) -> Vec<Segment> {
+        let chars: Vec<char> = text.chars().collect();
+        let folded: Vec<char> = chars.iter().copied().map(fold).collect();
+        let mut used = vec![false; self.ids.len()];
+        let mut out: Vec<Segment> = Vec::new();
+        let mut plain = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            // A match can only start where a word starts (or at a non-word char).
+            let can_start = i == 0 || !is_word_char(chars[i - 1]) || !is_word_char(chars[i]);
+            let found = if can_start {
+                self.match_at(&folded, &chars, i, &used)
+            } else {
+                None
+            };
+            match found {
+                Some((entry, len)) => {
+                    used[entry] = true;
+                    if !plain.is_empty() {
+                        out.push(Segment::Text(std::mem::take(&mut plain)));
+                    }
+                    out.push(Segment::Term {
+                        id: self.ids[entry].clone(),
+                        text: chars[i..i + len].iter().collect(),
+                    });
+                    i += len;
+                }
+                None => {
+                    plain.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        if !plain.is_empty() {
+            out.push(Segment::Text(plain));
+        }
+        out
+    }
+
+    /// The longest unused form that matches at `i` as a whole word: (entry index, length in chars).
+    fn match_at(
+        &self,
+        folded: &[char],
+        chars: &[char],
+        i: usize,
+        used: &[bool],
+    ) -> Option<(usize, usize)> {
+        let forms = self.by_first.get(&folded[i])?;
+        forms.iter().find_map(|(entry, form)| {
+            let end = i + form.len();
+            // Whole words: no letter or digit may continue the form on either side.
+            let fits = !used[*entry]
+                && end <= folded.len()
+                && folded[i..end] == form[..]
+                && (i == 0 || !is_word_char(chars[i - 1]) || !is_word_char(chars[i]))
+                && (end == chars.len()
+                    || !is_word_char(chars[end])
+                    || !is_word_char(chars[end - 1]));
+            fits.then_some((*entry, form.len()))
+        })
+    }
+}
+
+/// Convenience for one-off use: builds an index and splits `text`.
+pub fn segments<S: AsRef<str>>(text: &str, entries: &[(S, Vec<S>)]) -> Vec<Segment> {
+    let index = GlossaryIndex::new(entries.iter().map(|(id, forms)| {
+        let forms: Vec<String> = forms.iter().map(|f| f.as_ref().to_string()).collect();
+        (id.as_ref().to_string(), forms)
+    }));
+    index.segments(text)
+}
