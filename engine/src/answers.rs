@@ -374,7 +374,7 @@ answers!(
 );
 
 impl Symptom {
-    /// §4: any one of these raises the "get medical help now" banner.
+    /// §4, in the order of its table: any one of these raises the "get medical help now" banner.
     pub const RED_FLAGS: &'static [Symptom] = &[
         Symptom::CordCompressionSigns,
         Symptom::SvcSigns,
@@ -385,11 +385,11 @@ impl Symptom {
         Symptom::SevereBreathlessSudden,
         Symptom::NoisyBreathingStridor,
         Symptom::ConfusionThirstHypercalcemia,
+        Symptom::LowSodiumSclc,
         Symptom::ChestPainFainting,
         Symptom::ImmunotherapySevereSideEffect,
         Symptom::TarlatamabFeverOrConfusion,
         Symptom::AdcOrTkiLungSymptoms,
-        Symptom::LowSodiumSclc,
         Symptom::SuicidalOrCrisis,
     ];
 

@@ -209,6 +209,10 @@ pub fn pleural_spread(p: &Profile) -> bool {
 pub fn extent(p: &Profile) -> Extent {
     let sites: BTreeSet<Site> = p.sites.iter().copied().collect();
     let met_none = p.met_count == Some(MetCount::None);
+    // Pleural spread is always WIDESPREAD (§8.10), even when the sites say local only (D-18).
+    if pleural_spread(p) {
+        return Extent::Widespread;
+    }
     if met_none && sites.len() == 1 && sites.contains(&Site::Local) {
         return Extent::LocalOnly;
     }
@@ -321,8 +325,10 @@ pub fn prior_tx_known(p: &Profile) -> bool {
 
 /// The treatments had, without the `NONE`/`UNKNOWN` markers.
 pub fn treatments(p: &Profile) -> BTreeSet<PriorTx> {
+    // A treatment named as the most recent one (Q5a) was had, even if Q4 missed it.
     p.prior_tx
         .iter()
+        .chain(p.last_tx.iter())
         .copied()
         .filter(|t| !matches!(t, PriorTx::None | PriorTx::Unknown))
         .collect()
@@ -404,7 +410,9 @@ pub fn ici_status(p: &Profile) -> IciStatus {
     let grew_on_ici = progressed_on(p).iter().any(|t| t.is_ici());
     match p.ici_interval {
         Some(IciInterval::OnIci | IciInterval::Lt6m) => IciStatus::Refractory,
-        _ if grew_on_ici => IciStatus::Refractory,
+        None | Some(IciInterval::Unknown | IciInterval::Never) if grew_on_ici => {
+            IciStatus::Refractory
+        }
         Some(IciInterval::Gt12m) => IciStatus::Remote,
         Some(IciInterval::M6To12) => IciStatus::Intermediate,
         _ => IciStatus::NoStatus,
@@ -415,9 +423,20 @@ pub fn ici_status(p: &Profile) -> IciStatus {
 pub fn ctfi(p: &Profile) -> Ctfi {
     match p.ctfi {
         Some(c) if c != Ctfi::Unknown => c,
-        _ if progressed_on(p).contains(&PriorTx::PlatinumChemo) => Ctfi::Lt3m,
+        _ if grew_on_platinum_itself(p) => Ctfi::Lt3m,
         _ => Ctfi::Unknown,
     }
+}
+
+/// Growth during platinum chemo, as §3.11 reads it for `ctfi`. When Q5a is unanswered and an
+/// immunotherapy was also given for advanced disease, the growth may have been on maintenance
+/// immunotherapy, which does not make the cancer refractory [S7c]; then the interval stays unknown (D-22).
+pub fn grew_on_platinum_itself(p: &Profile) -> bool {
+    if !progressed_on(p).contains(&PriorTx::PlatinumChemo) {
+        return false;
+    }
+    let named = p.last_tx.contains(&PriorTx::PlatinumChemo);
+    named || !treatments(p).contains(&PriorTx::IciAdvanced)
 }
 
 /// Brain involvement from Q10 or Q2.

@@ -41,7 +41,8 @@ pub struct DerivedSummary {
     pub prior_lines: usize,
     pub prior_platinum_advanced: bool,
     pub ici_status: &'static str,
-    pub ctfi: &'static str,
+    /// Small cell only.
+    pub ctfi: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -153,12 +154,16 @@ fn resolve_levels(c: &Ctx) -> BTreeMap<O, Slot> {
     }
     let mut slots = BTreeMap::new();
     for (option, ems) in by_option {
+        // An [OVR] rule lifts only the exclusions it names (R-182 says which rules override it).
+        let lifted = |x: &str| {
+            ems.iter()
+                .any(|e| e.kind == EmitKind::Override && lifts(e.rule).contains(&x))
+        };
         let excluded: Vec<_> = ems
             .iter()
-            .filter(|e| e.kind == EmitKind::Exclusion)
+            .filter(|e| e.kind == EmitKind::Exclusion && !lifted(e.rule))
             .collect();
-        let overridden = ems.iter().any(|e| e.kind == EmitKind::Override);
-        let decisive: Vec<&&rules::Emission> = if !excluded.is_empty() && !overridden {
+        let decisive: Vec<&&rules::Emission> = if !excluded.is_empty() {
             excluded
         } else {
             let top = ems
@@ -189,6 +194,16 @@ fn resolve_levels(c: &Ctx) -> BTreeMap<O, Slot> {
         slots.insert(option, slot);
     }
     slots
+}
+
+/// The exclusions an [OVR] rule lifts: R-10a lifts the small cell gate and "grew on it";
+/// R-42 and R-111b lift only "grew on it" (§3.12 R-182), never a histology or exon-20 exclusion.
+fn lifts(rule: &str) -> &'static [&'static str] {
+    match rule {
+        "R-10a" => &["R-10", "R-182"],
+        "R-42" | "R-111b" => &["R-182"],
+        _ => &[],
+    }
 }
 
 /// §3.0 step 3c: set listed options to at most `MAY`.
@@ -314,11 +329,18 @@ fn apply_performance_status(c: &mut Ctx, slots: &mut BTreeMap<O, Slot>) {
                     s.lower(Level::Not, "R-20");
                 }
             }
+            // A targeted pill reached without a driver class is at most MAY, as in R-21 (D-21).
+            for o in R21_PILLS {
+                if let Some(s) = slots.get_mut(o) {
+                    s.lower(Level::May, "R-20");
+                }
+            }
             if c.sclc() {
                 for o in [O::SclcLurbinectedin, O::SclcTopotecan, O::SclcOtherChemo] {
                     if let Some(s) = slots.get_mut(&o) {
-                        if s.level > Level::May {
+                        if s.level > Level::Not {
                             s.lower(Level::May, "R-20");
+                            push_unique(&mut s.rules, "R-20");
                             push_unique(&mut s.notes, "R-20");
                         }
                     }
@@ -337,6 +359,7 @@ fn apply_performance_status(c: &mut Ctx, slots: &mut BTreeMap<O, Slot>) {
                         s.lower(Level::May, "R-21");
                     }
                     if s.level == Level::May {
+                        push_unique(&mut s.rules, "R-21");
                         push_unique(&mut s.notes, "R-21");
                     }
                 } else if o.is_systemic_drug()
@@ -451,6 +474,8 @@ fn safety_notes(c: &Ctx, slots: &BTreeMap<O, Slot>) -> Vec<&'static str> {
         O::EgfrOsiChemo,
         O::EgfrAmiChemo,
         O::EgfrEx20AmiChemo,
+        O::ChemoSingleAgent,
+        O::SclcOtherChemo,
     ];
     if any(&fever_risk) {
         notes.insert("N-5");
@@ -501,11 +526,10 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     if c.d.extent == Extent::Unknown {
         q.push("sites");
     }
-    let unnamed_drug = c
-        .d
-        .treatments
-        .iter()
-        .any(|t| matches!(t, PriorTx::Tki(Tki::Unknown) | PriorTx::Adc(Adc::Unknown)));
+    let unnamed_drug =
+        c.d.treatments
+            .iter()
+            .any(|t| matches!(t, PriorTx::Tki(Tki::Unknown) | PriorTx::Adc(Adc::Unknown)));
     if !c.d.prior_tx_known || unnamed_drug {
         q.push("prior_tx");
     }
@@ -583,6 +607,9 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     {
         q.push("prior_chemo_drugs");
     }
+    if c.site(Site::Brain) && matches!(p.brain, None | Some(Brain::Unknown)) {
+        q.push("brain");
+    }
     if c.d.brain_involved && matches!(p.brain_count, None | Some(BrainCount::Unknown)) {
         q.push("brain_count");
     }
@@ -600,6 +627,9 @@ fn finish(id: O, mut s: Slot) -> OptionResult {
     }
     if s.level != Level::Not {
         s.not_because.clear();
+    } else {
+        // A note about using an option does not belong on one that is usually not used.
+        s.notes.clear();
     }
     OptionResult {
         id,
@@ -637,6 +667,6 @@ fn summary(c: &Ctx) -> DerivedSummary {
             IciStatus::Intermediate => "ICI_INTERMEDIATE",
             IciStatus::NoStatus => "NONE",
         },
-        ctfi: c.d.ctfi.id(),
+        ctfi: if c.sclc() { Some(c.d.ctfi.id()) } else { None },
     }
 }

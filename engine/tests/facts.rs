@@ -229,3 +229,44 @@ fn ctfi_answer_wins_then_growth_on_platinum() {
         Ctfi::Unknown
     );
 }
+
+#[test]
+fn pleural_spread_is_always_widespread() {
+    // §8.10: even when the sites say local only (D-18).
+    let p = profile(
+        json!({"sites": ["LOCAL"], "met_count": "NONE", "symptoms": ["FLUID_AROUND_LUNG_KNOWN"]}),
+    );
+    assert_eq!(extent(&p), Extent::Widespread);
+}
+
+#[test]
+fn an_answered_ici_interval_wins_over_growth() {
+    // §3.10: growth on an ICI decides only when the interval is unanswered or unknown.
+    let p = profile(
+        json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING", "ici_interval": "GT12M"}),
+    );
+    assert_eq!(ici_status(&p), IciStatus::Remote);
+    let p = profile(
+        json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING", "ici_interval": "UNKNOWN"}),
+    );
+    assert_eq!(ici_status(&p), IciStatus::Refractory);
+}
+
+#[test]
+fn growth_after_chemo_immunotherapy_is_not_refractory_by_default() {
+    // D-22: with Q5a unanswered, growth may have been on maintenance immunotherapy.
+    let p = profile(
+        json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING"}),
+    );
+    assert_eq!(ctfi(&p), Ctfi::Unknown);
+    let p = profile(
+        json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING", "last_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"]}),
+    );
+    assert_eq!(ctfi(&p), Ctfi::Lt3m);
+}
+
+#[test]
+fn the_last_treatment_counts_as_had() {
+    let p = profile(json!({"last_tx": ["TKI:osimertinib"]}));
+    assert!(treatments(&p).contains(&PriorTx::Tki(Tki::Osimertinib)));
+}

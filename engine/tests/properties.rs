@@ -234,4 +234,26 @@ proptest! {
         prop_assert!(e.shown(OptionId::SecondOpinionMdt));
         prop_assert!(e.notes.contains(&"N-8"));
     }
+
+    #[test]
+    fn poor_fitness_never_gets_a_likely_drug(p in profiles()) {
+        let e = evaluate(&p);
+        if matches!(p.ps, Some(Ps::Ps3 | Ps::Ps4)) {
+            for o in OptionId::ALL.iter().filter(|o| o.is_systemic_drug()) {
+                prop_assert_ne!(e.level(*o), Some(Level::Likely), "{} LIKELY at PS 3-4", o);
+            }
+            prop_assert_eq!(e.level(OptionId::BscHospice), Some(Level::Likely));
+        }
+    }
+
+    #[test]
+    fn unknown_type_gets_no_specific_drug(p in profiles()) {
+        let e = evaluate(&p);
+        if hist_group(&p) == HistGroup::Unknown {
+            for o in OptionId::ALL.iter().filter(|o| o.is_systemic_drug()) {
+                prop_assert!(!e.shown(*o), "{} shown with unknown type", o);
+            }
+            prop_assert_eq!(e.level(OptionId::AskType), Some(Level::Likely));
+        }
+    }
 }

@@ -1364,3 +1364,16 @@ fn every_rule_has_a_test() {
         "the reference has 102 rules R-00 to R-184"
     );
 }
+
+// R-42's override lifts only R-182 ("grew on it"), not a histology or exon-20 exclusion.
+rule_test!(
+    r_42_does_not_lift_exon20_exclusion,
+    "R-42",
+    nsclc(
+        json!({"biomarkers": ["EGFR_EX20INS"], "prior_tx": ["TKI:osimertinib"], "last_systemic_outcome": "GREW_DURING", "last_tx": ["TKI:osimertinib"], "progressing_spots": "1"})
+    ),
+    |e| {
+        expect(&e, &[("EGFR_OSI", "NOT"), ("LOC_OLIGOPROG", "LIKELY")]);
+        assert_eq!(not_because(&e, "EGFR_OSI"), vec!["R-102"]);
+    }
+);

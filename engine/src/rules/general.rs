@@ -247,7 +247,9 @@ fn brain(c: &mut Ctx) {
     let count = c.p.brain_count;
     let f_brain = ans("brain", c.p.brain.unwrap_or(Brain::Unknown).id());
     let f_count = ans("brain_count", count.unwrap_or(BrainCount::Unknown).id());
-    let brain_answered = matches!(c.p.brain, Some(Brain::Asymptomatic | Brain::Symptomatic));
+    // BRAIN among the sites with the brain question unanswered also counts (D-13).
+    let brain_answered = matches!(c.p.brain, Some(Brain::Asymptomatic | Brain::Symptomatic))
+        || (matches!(c.p.brain, None | Some(Brain::Unknown)) && c.site(Site::Brain));
     if brain_answered && count == Some(BrainCount::From1To4) && c.nsclc() {
         c.emit(
             "R-50",

@@ -426,7 +426,12 @@ pub fn drug_options(tx: PriorTx, driver: Option<DriverClass>) -> Vec<OptionId> {
             Sevabertinib => vec![O::Her2Seva],
             Tki::Unknown => vec![],
         },
-        PriorTx::Amivantamab => vec![O::EgfrEx20Ami],
+        // Amivantamab alone is the exon 20 option; after amivantamab with lazertinib or chemo in
+        // common EGFR disease, lazertinib (or R-92) speaks for it (D-16).
+        PriorTx::Amivantamab => match driver {
+            Some(DriverClass::EgfrEx20ins) => vec![O::EgfrEx20Ami],
+            _ => vec![],
+        },
         PriorTx::Adc(Adc::DatopotamabDeruxtecan) => vec![O::EgfrDato],
         PriorTx::Adc(Adc::TrastuzumabDeruxtecan) => vec![O::Her2Tdxd],
         PriorTx::Adc(Adc::TelisotuzumabVedotin) => vec![O::CmetTeliso],

@@ -86,8 +86,11 @@ fn immunotherapy_for_drivers(c: &mut Ctx, driver: DriverClass) {
         // R-80 [X] (EGFR_UNSURE_TYPE included through R-98). AGNOSTIC_IO is single-agent
         // immunotherapy too: see docs/clinical-deviations.md (D-3).
         let b = [c.f_driver()];
-        for o in [O::IoMono, O::IoNivoIpi, O::AgnosticIo] {
+        for o in [O::IoMono, O::IoNivoIpi] {
             c.exclude("R-80", o, &b);
+        }
+        if c.bm(Biomarker::MsiHDmmr) || c.bm(Biomarker::TmbH) {
+            c.exclude("R-80", O::AgnosticIo, &b);
         }
         if let Some(tki) =
             c.d.treatments

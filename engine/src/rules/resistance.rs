@@ -30,6 +30,10 @@ pub(super) fn fire(c: &mut Ctx) {
 /// a targeted drug stopped for side effects, or a completed adjuvant course.
 fn rechallenge_after_stopping(c: &mut Ctx) {
     let outcome = c.p.last_systemic_outcome;
+    // Specific drugs need a known non-small cell type (R-12; small cell has R-10).
+    if !c.nsclc() {
+        return;
+    }
     for tx in c.d.last_tx.clone() {
         if !tx.is_targeted() || !c.had(tx) {
             continue;
@@ -116,13 +120,23 @@ fn oligoprogression(c: &mut Ctx) {
         c.overrule("R-42", *o, Likely, &b, true);
     }
     // Switching is the alternative: what the progression rules emitted is capped at MAY.
+    // Options another rule also made LIKELY (trials after R-159b, say) are not switch options (D-11).
     let switch_rules = ["R-92", "R-105", "R-111", "R-111b", "R-112", "R-116"];
+    let likely_elsewhere = |o: O| {
+        c.emissions
+            .iter()
+            .any(|e| e.option == o && e.level == Likely && !switch_rules.contains(&e.rule))
+    };
     let mut switch: Vec<O> = c
         .emissions
         .iter()
         .filter(|e| switch_rules.contains(&e.rule) && e.level > Not)
         .map(|e| e.option)
-        .filter(|o| !pill_options.contains(o) && *o != O::RebiopsyNgs)
+        .filter(|o| {
+            !pill_options.contains(o)
+                && !matches!(o, O::RebiopsyNgs | O::Trials)
+                && !likely_elsewhere(*o)
+        })
         .collect();
     switch.sort();
     switch.dedup();

@@ -11,8 +11,9 @@ pub(super) fn fire(c: &mut Ctx) {
     let h = c.f_histology();
     let de_novo = c.p.histology == Some(Histology::Sclc);
     let plat = PriorTx::PlatinumChemo;
-    // Unknown prior treatment reads as "had platinum, unsure when" (deviation D-7).
-    let had_platinum = c.had(plat) || !c.d.prior_tx_known;
+    // Unknown prior treatment reads as "had platinum, unsure when" for de novo small cell (D-7);
+    // transformation usually follows a targeted pill, so there it reads as no platinum.
+    let had_platinum = c.had(plat) || (de_novo && !c.d.prior_tx_known);
     let f_plat = if c.had(plat) {
         c.f_had(plat)
     } else {
