@@ -36,6 +36,21 @@ fn focus_heading() -> Option<String> {
         let _ = h.set_attribute("tabindex", "-1");
     }
     let _ = h.focus();
+    // Show the top of the page (header, banner, Back) when the heading still fits on screen;
+    // otherwise the top of the screen's own content, so the focused heading stays visible.
+    if let Some(w) = web_sys::window() {
+        let top = h.get_bounding_client_rect().bottom() + w.scroll_y().unwrap_or(0.0);
+        let height = w
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        if top <= height {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        } else if let Ok(Some(screen)) = h.closest(".question, .review, .welcome") {
+            screen.scroll_into_view();
+        }
+    }
     Some(h.inner_text())
 }
 

@@ -32,23 +32,10 @@ pub fn Welcome(
             <h1 tabindex="-1">{c.meta.title.clone()}</h1>
             <p class="lead">{ui("welcome.intro")}</p>
 
-            <h2>{ui("welcome.is_heading")}</h2>
-            <ul class="plain-list">
-                <li>{ui("welcome.is_1")}</li>
-                <li>{ui("welcome.is_2")}</li>
-                <li>{ui("welcome.is_3")}</li>
-            </ul>
-            <h2>{ui("welcome.is_not_heading")}</h2>
-            <ul class="plain-list">
-                <li>{ui("welcome.is_not_1")}</li>
-                <li>{ui("welcome.is_not_2")}</li>
-                <li>{ui("welcome.is_not_3")}</li>
-            </ul>
-
-            <h2>{ui("welcome.privacy_heading")}</h2>
-            <p class="privacy">{ui("welcome.privacy")}</p>
-
-            <p class="reviewed">{ui_with("welcome.reviewed", &[("date", &c.meta.content_date)])}</p>
+            <section class="privacy" aria-labelledby="privacy-heading">
+                <h2 id="privacy-heading">{ui("welcome.privacy_heading")}</h2>
+                <p>{ui("welcome.privacy")}</p>
+            </section>
 
             <div class="actions welcome-actions">
                 <Show
@@ -69,6 +56,21 @@ pub fn Welcome(
                     </button>
                 </Show>
             </div>
+
+            <h2>{ui("welcome.is_heading")}</h2>
+            <ul class="plain-list">
+                <li>{ui("welcome.is_1")}</li>
+                <li>{ui("welcome.is_2")}</li>
+                <li>{ui("welcome.is_3")}</li>
+            </ul>
+            <h2>{ui("welcome.is_not_heading")}</h2>
+            <ul class="plain-list">
+                <li>{ui("welcome.is_not_1")}</li>
+                <li>{ui("welcome.is_not_2")}</li>
+                <li>{ui("welcome.is_not_3")}</li>
+            </ul>
+
+            <p class="reviewed">{ui_with("welcome.reviewed", &[("date", &c.meta.content_date)])}</p>
 
             <h2>{ui("welcome.more_heading")}</h2>
             <ul class="link-list">
