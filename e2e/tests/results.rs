@@ -222,6 +222,13 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
     let first_serious = osi["serious_side_effects"][0].as_str().unwrap();
     assert!(norm(&details).contains(&norm(first_serious)));
 
+    b.js(
+        "document.querySelector(arguments[0]).scrollIntoView(); return true",
+        vec![json!(card)],
+    )
+    .await;
+    b.screenshot("results-desktop-card-open").await;
+
     // Sources: resolved titles with their IDs, the URL as text.
     b.click(&format!("{card} .card-sources > summary")).await;
     let sources = b.texts(&format!("{card} .source-list li")).await;
@@ -319,6 +326,7 @@ async fn sclc_results_show_the_urgent_banner_first_and_last_and_nsclc_options_as
         .await;
     assert_eq!(first, json!(true), "banner not first and repeated last");
     assert_eq!(b.texts("[role='alert'].urgent-banner").await.len(), 1);
+    b.screenshot("results-desktop-urgent").await;
 
     // SCLC options shown; NSCLC medicines in the "not used" group.
     assert_eq!(
@@ -373,7 +381,17 @@ async fn results_reflow_on_a_320px_phone_with_details_open() {
             "results-320-sources",
             ".option-card[data-option='EGFR_OSI'] .card-sources",
         ),
+        (
+            "results-320-why",
+            ".option-card[data-option='EGFR_OSI'] .card-why",
+        ),
+        (
+            "results-320-not",
+            ".option-card[data-option='SCLC_TARLATAMAB']",
+        ),
+        ("results-320-notes", ".safety-notes"),
         ("results-320-questions", ".care-questions"),
+        ("results-320-footer", ".results-footer"),
     ] {
         b.js(
             "document.querySelector(arguments[0]).scrollIntoView(); return true",
@@ -397,5 +415,69 @@ async fn results_reflow_on_a_320px_phone_with_details_open() {
         "horizontal scrolling at 320 px: {overflow}"
     );
     b.assert_no_console_errors().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn urgent_and_about_pages_show_red_flags_sources_and_versions() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    b.goto(&server.url("/")).await;
+    b.wait_for("main h1").await;
+
+    // Urgent page: the §4 banner wording and every red flag of red_flags.json.
+    b.click("#nav-urgent").await;
+    b.wait_for(".content-page[data-page='urgent'] h1").await;
+    let flags = content_json("red_flags.json");
+    let banner = b
+        .text(".content-page[data-page='urgent'] .urgent-page-banner")
+        .await;
+    assert_eq!(norm(&banner), norm(flags["banner"].as_str().unwrap()));
+    let listed = b.texts(".content-page[data-page='urgent'] .red-flag").await;
+    let expected = flags["flags"].as_object().unwrap();
+    assert_eq!(listed.len(), expected.len(), "{listed:#?}");
+    for f in expected.values() {
+        let label = norm(f["label"].as_str().unwrap());
+        assert!(listed.iter().any(|l| norm(l).contains(&label)), "{label}");
+    }
+    // Sections with their sources, resolved to titles.
+    let page = content_json("pages.json");
+    let first_heading = page["urgent"]["sections"][0]["heading"].as_str().unwrap();
+    let h2s = b.texts(".content-page[data-page='urgent'] h2").await;
+    assert!(h2s.iter().any(|h| h.trim() == first_heading), "{h2s:?}");
+    if page["urgent"]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| !s["sources"].as_array().unwrap().is_empty())
+    {
+        assert!(
+            b.exists(".content-page[data-page='urgent'] .source-list .source-id")
+                .await
+        );
+    }
+    b.assert_no_axe_violations("urgent page").await;
+
+    // About page: content date and engine version.
+    b.click("#nav-about").await;
+    b.wait_for(".content-page[data-page='about'] h1").await;
+    let date = content_json("meta.json")["content_date"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(b.text(".page-content-date").await.contains(&date));
+    let version = b.text(".page-engine-version").await;
+    assert!(
+        version.chars().any(|c| c.is_ascii_digit()) && version.contains('.'),
+        "{version:?}"
+    );
+    // A glossary term on a page opens like on the cards.
+    if b.exists(".content-page .gloss-term").await {
+        b.click(".content-page .gloss-term").await;
+        assert!(b.exists(".content-page .gloss-def:not([hidden])").await);
+    }
+    b.assert_no_axe_violations("about page").await;
+    b.assert_no_console_errors().await;
+    b.assert_all_requests_same_origin(&server.origin()).await;
     b.close().await;
 }

@@ -1,6 +1,7 @@
 //! Content pages (`about`, `living`, `trials`, `recurrence`, `urgent`) from `pages.json`, with
-//! headings, glossary terms and sources. The `urgent` page also lists every §4 red flag under
-//! the banner wording; `about` also shows the content date and the engine version.
+//! headings, glossary terms and sources. The `urgent` page starts with the §4 banner wording and
+//! a short list of every red flag (from `red_flags.json`), then the page's own sections; `about`
+//! also shows the content date and the engine version.
 
 use guide_engine::{Symptom, ENGINE_VERSION};
 use leptos::prelude::*;
@@ -13,14 +14,13 @@ fn red_flag_list() -> impl IntoView {
     let items = Symptom::RED_FLAGS
         .iter()
         .map(|s| {
-            let (label, why, unverified) = match c.red_flags.flags.get(s.id()) {
-                Some(f) => (f.label.clone(), f.why.clone(), f.unverified),
-                None => (s.id().to_string(), String::new(), false),
+            let (label, unverified) = match c.red_flags.flags.get(s.id()) {
+                Some(f) => (f.label.clone(), f.unverified),
+                None => (s.id().to_string(), false),
             };
             view! {
                 <li class="red-flag" data-flag=s.id()>
-                    <strong>{label}</strong>
-                    {(!why.is_empty()).then(|| view! { <br /> <Glossed text=why /> })}
+                    {label}
                     {unverified.then(|| view! { " " <UnverifiedFlag /> })}
                 </li>
             }
