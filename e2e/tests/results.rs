@@ -414,6 +414,8 @@ async fn results_reflow_on_a_320px_phone_with_details_open() {
         overflow["scroll"].as_u64() <= overflow["client"].as_u64(),
         "horizontal scrolling at 320 px: {overflow}"
     );
+    b.assert_no_axe_violations("results at 320 px with all details and glossary terms open")
+        .await;
     b.assert_no_console_errors().await;
     b.close().await;
 }
@@ -479,5 +481,38 @@ async fn urgent_and_about_pages_show_red_flags_sources_and_versions() {
     b.assert_no_axe_violations("about page").await;
     b.assert_no_console_errors().await;
     b.assert_all_requests_same_origin(&server.origin()).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn squamous_cancer_shows_the_squamous_note_on_chemo_immunotherapy() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    let profile = json!({
+        "version": 1,
+        "histology": "NSCLC_SQ",
+        "sites": ["LIVER"],
+        "met_count": "GT5",
+        "organ_count": "1",
+        "prior_tx": ["SURGERY"],
+        "ps": "1",
+        "biomarker_tested": "YES_TISSUE",
+        "biomarkers": ["NONE_FOUND"],
+        "pdl1": "LT1",
+        "brain": "NONE_KNOWN"
+    });
+    open_results(&b, &server, profile).await;
+    assert_eq!(group_of(&b, "IO_CHEMO").await.as_deref(), Some("LIKELY"));
+    let note = option_content("IO_CHEMO")["squamous_note"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shown = b
+        .text(".option-card[data-option='IO_CHEMO'] .card-squamous")
+        .await;
+    assert!(norm(&shown).contains(&norm(&note)), "{shown:?}");
+    // Only on options the engine marks with R-157 (IO_CHEMO is the only one shown here).
+    assert_eq!(b.texts(".card-squamous").await.len(), 1);
+    b.assert_no_console_errors().await;
     b.close().await;
 }
