@@ -38,7 +38,7 @@ step() {
 step fmt cargo fmt --all --check
 step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 step native-tests cargo test --workspace --exclude guide-e2e --locked
-step trunk-build trunk build --release
+step trunk-build env RUST_BACKTRACE=0 trunk build --release
 if [[ " ${FAILED[*]} " == *" trunk-build "* ]]; then
   echo "==> skipping the browser tests and the size budget: there is no fresh release build"
   FAILED+=(browser-tests size-budget)
