@@ -1,11 +1,12 @@
 //! Finding glossary terms in a text (pure logic, tested natively in `tests/glossary.rs`).
 //!
 //! Rules: case-insensitive; whole words only (the characters either side of a match are not
-//! letters or digits); each glossary entry is marked once per text, at its first occurrence,
+//! letters or digits); each glossary entry is marked once per text (or per group of texts, see
+//! [`GlossaryIndex::segments_excluding`]), at its first occurrence,
 //! whichever of its term or aliases appears first; where several forms start at the same place
 //! the longest wins ("non-small cell lung cancer" before "non-small cell").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A piece of text: plain, or a glossary term as it was written in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,9 +76,16 @@ impl GlossaryIndex {
     /// Splits `text` into plain and term segments (adjacent plain text is merged; no empty
     /// segments). Joining the segments' texts gives back `text` unchanged.
     pub fn segments(&self, text: &str) -> Vec<Segment> {
+        self.segments_excluding(text, &mut HashSet::new())
+    }
+
+    /// Like [`GlossaryIndex::segments`], but entries whose ID is in `seen` are not marked, and
+    /// the entries marked here are added to it: over several texts (one option card), each
+    /// entry is marked once, at its first occurrence.
+    pub fn segments_excluding(&self, text: &str, seen: &mut HashSet<String>) -> Vec<Segment> {
         let chars: Vec<char> = text.chars().collect();
         let folded: Vec<char> = chars.iter().copied().map(fold).collect();
-        let mut used = vec![false; self.ids.len()];
+        let mut used: Vec<bool> = self.ids.iter().map(|id| seen.contains(id)).collect();
         let mut out: Vec<Segment> = Vec::new();
         let mut plain = String::new();
         let mut i = 0;
@@ -92,6 +100,7 @@ impl GlossaryIndex {
             match found {
                 Some((entry, len)) => {
                     used[entry] = true;
+                    seen.insert(self.ids[entry].clone());
                     if !plain.is_empty() {
                         out.push(Segment::Text(std::mem::take(&mut plain)));
                     }

@@ -172,3 +172,22 @@ fn the_real_glossary_builds_and_each_term_matches_itself() {
         );
     }
 }
+
+#[test]
+fn a_scope_marks_each_entry_once_across_several_texts() {
+    let idx = GlossaryIndex::new(entries());
+    let mut seen = std::collections::HashSet::new();
+    let a = idx.segments_excluding("An EGFR pill.", &mut seen);
+    let b = idx.segments_excluding("EGFR again, and SBRT.", &mut seen);
+    let c = idx.segments_excluding("SABR and EGFR.", &mut seen);
+    assert_eq!(a, vec![text("An "), term("egfr", "EGFR"), text(" pill.")]);
+    assert_eq!(
+        b,
+        vec![text("EGFR again, and "), term("sbrt", "SBRT"), text(".")]
+    );
+    assert_eq!(c, vec![text("SABR and EGFR.")]);
+    assert!(seen.contains("egfr") && seen.contains("sbrt"));
+    // Without a scope every text starts afresh.
+    assert_eq!(idx.segments("EGFR").len(), 1);
+    assert!(matches!(idx.segments("EGFR")[0], Segment::Term { .. }));
+}

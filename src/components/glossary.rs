@@ -5,8 +5,9 @@
 //! Keyboard: Tab to the term, Enter or Space toggles. Screen readers hear "term, button,
 //! collapsed/expanded", and the definition follows the button in reading order.
 
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use guide_content::Content;
 use leptos::prelude::*;
@@ -40,12 +41,35 @@ fn next_id() -> usize {
     N.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Text with glossary terms as accessible disclosures.
+/// The glossary entries already marked in a group of texts (one option card), so each term is
+/// a button only at its first occurrence in the group. Texts are marked in the order their
+/// `Glossed` components are built.
+#[derive(Clone, Debug, Default)]
+pub struct GlossScope(Arc<Mutex<HashSet<String>>>);
+
+impl GlossScope {
+    pub fn new() -> GlossScope {
+        GlossScope::default()
+    }
+}
+
+/// Text with glossary terms as accessible disclosures. With `scope`, a term already marked in
+/// an earlier text of the same scope stays plain text.
 #[component]
-pub fn Glossed(#[prop(into)] text: String) -> impl IntoView {
+pub fn Glossed(
+    #[prop(into)] text: String,
+    #[prop(optional)] scope: Option<GlossScope>,
+) -> impl IntoView {
     let c = content();
-    glossary_index(c)
-        .segments(&text)
+    let index = glossary_index(c);
+    let segments = match scope {
+        Some(GlossScope(seen)) => {
+            let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
+            index.segments_excluding(&text, &mut seen)
+        }
+        None => index.segments(&text),
+    };
+    segments
         .into_iter()
         .map(|s| match s {
             Segment::Text(t) => t.into_any(),

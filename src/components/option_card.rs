@@ -15,7 +15,7 @@ use guide_content::{render, Content, OptionContent};
 use guide_engine::{Level, OptionResult};
 use leptos::prelude::*;
 
-use super::glossary::Glossed;
+use super::glossary::{GlossScope, Glossed};
 use super::sources::{content, ui, ui_fill, SourceList, UnverifiedFlag};
 use crate::results_model::{field_unverified, item_unverified};
 
@@ -55,7 +55,12 @@ fn field_heading(label: &'static str, flag: bool) -> impl IntoView {
 }
 
 /// A list field (side effects, questions) with per-item unverified flags.
-fn list_field(items: &[String], unverified: &[String], field: &str) -> impl IntoView {
+fn list_field(
+    items: &[String],
+    unverified: &[String],
+    field: &str,
+    scope: &GlossScope,
+) -> impl IntoView {
     let whole = unverified.iter().any(|u| u.trim() == field);
     let lis = items
         .iter()
@@ -63,7 +68,7 @@ fn list_field(items: &[String], unverified: &[String], field: &str) -> impl Into
             let flag = !whole && item_unverified(unverified, field, item);
             view! {
                 <li>
-                    <Glossed text=item.clone() />
+                    <Glossed text=item.clone() scope=scope.clone() />
                     {flag.then(|| view! { " " <UnverifiedFlag /> })}
                 </li>
             }
@@ -84,10 +89,12 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
         .unwrap_or_else(|| id.to_string());
     let dom_id = format!("option-{id}");
     let name_id = format!("option-{id}-name");
+    // Each glossary term is a button once per card, at its first place in reading order.
+    let scope = GlossScope::new();
 
     let summary = match card {
         Some(k) => {
-            view! { <p class="card-summary"><Glossed text=k.summary.clone() /></p> }.into_any()
+            view! { <p class="card-summary"><Glossed text=k.summary.clone() scope=scope.clone() /></p> }.into_any()
         }
         None => view! { <p class="card-summary card-missing">{ui("card.missing")}</p> }.into_any(),
     };
@@ -104,7 +111,7 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
                 <p class="card-squamous">
                     <strong>{ui("card.squamous")}</strong>
                     " "
-                    <Glossed text=note />
+                    <Glossed text=note scope=scope.clone() />
                 </p>
             }
         });
@@ -122,19 +129,19 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
                 <summary>{ui_fill("card.more", &[("name", &name)])}</summary>
                 <div class="card-details-body">
                     {field_heading(ui("card.aims"), aims_flag)}
-                    <p><Glossed text=k.aims.clone() /></p>
+                    <p><Glossed text=k.aims.clone() scope=scope.clone() /></p>
                     {field_heading(ui("card.like"), like_flag)}
-                    <p><Glossed text=k.what_it_is_like.clone() /></p>
+                    <p><Glossed text=k.what_it_is_like.clone() scope=scope.clone() /></p>
                     {field_heading(ui("card.common"), common_flag)}
-                    {list_field(&k.common_side_effects, u, "common_side_effects")}
+                    {list_field(&k.common_side_effects, u, "common_side_effects", &scope)}
                     {field_heading(ui("card.serious"), serious_flag)}
                     <div class="card-serious">
-                        {list_field(&k.serious_side_effects, u, "serious_side_effects")}
+                        {list_field(&k.serious_side_effects, u, "serious_side_effects", &scope)}
                     </div>
                     {field_heading(ui("card.uncertain"), uncertain_flag)}
-                    <p><Glossed text=k.uncertain.clone() /></p>
+                    <p><Glossed text=k.uncertain.clone() scope=scope.clone() /></p>
                     {field_heading(ui("card.questions"), questions_flag)}
-                    {list_field(&k.questions, u, "questions")}
+                    {list_field(&k.questions, u, "questions", &scope)}
                 </div>
             </details>
         }
@@ -157,7 +164,7 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
         .map(|(text, unverified)| {
             view! {
                 <li class="card-note">
-                    <Glossed text=text />
+                    <Glossed text=text scope=scope.clone() />
                     {unverified.then(|| view! { " " <UnverifiedFlag /> })}
                 </li>
             }
