@@ -262,6 +262,15 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
         .as_str()
         .unwrap()
         .to_string();
+    // Each term is a button once per card.
+    let repeats = b
+        .js(
+            "const ids = Array.from(document.querySelectorAll(arguments[0] + ' .gloss'), g => g.dataset.term);
+             return ids.filter((x, i) => ids.indexOf(x) !== i);",
+            vec![json!(card)],
+        )
+        .await;
+    assert_eq!(repeats, json!([]), "terms marked twice in one card");
     assert_eq!(
         b.attr(&term_btn, "aria-expanded").await.as_deref(),
         Some("false")
