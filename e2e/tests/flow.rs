@@ -522,3 +522,63 @@ async fn works_at_320_px_and_200_percent_zoom_without_sideways_scrolling() {
         b.close().await;
     }
 }
+
+#[tokio::test]
+async fn the_browser_back_and_forward_buttons_move_between_screens() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    start(&b, &server).await;
+    assert!(b
+        .client()
+        .title()
+        .await
+        .unwrap()
+        .starts_with("What type of lung cancer"));
+    choose(&b, "histology", "NSCLC_NOS").await;
+    next(&b).await;
+    at_step(&b, "sites").await;
+    b.client().back().await.expect("back");
+    at_step(&b, "histology").await;
+    assert!(is_checked(&b, r#"input[name="histology"][value="NSCLC_NOS"]"#).await);
+    b.client().back().await.expect("back");
+    b.wait_for("#resume").await;
+    b.client().forward().await.expect("forward");
+    at_step(&b, "histology").await;
+    b.client().forward().await.expect("forward");
+    at_step(&b, "sites").await;
+    b.assert_no_console_errors().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn content_past_its_review_period_says_it_may_be_out_of_date_on_every_screen() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    // The browser clock says 2031: the content (reviewed in 2026, stale after 12 months) is old.
+    b.client()
+        .issue_cmd(Cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "(() => { const Real = Date; const t = Real.UTC(2031, 0, 15); \
+                class Fake extends Real { constructor(...a) { if (a.length === 0) { super(t); } else { super(...a); } } \
+                static now() { return t; } } window.Date = Fake; })();" }),
+        ))
+        .await
+        .expect("init script");
+    b.goto(&server.url("/")).await;
+    b.wait_for_text(
+        r#"[data-notice="stale"]"#,
+        "This information may be out of date",
+    )
+    .await;
+    b.click("#start").await;
+    at_step(&b, "histology").await;
+    b.wait_for_text(r#"[data-notice="stale"]"#, "may be out of date")
+        .await;
+    b.click("#nav-about").await;
+    b.wait_for(".page-screen").await;
+    assert!(b.exists(r#"[data-notice="stale"]"#).await);
+    b.assert_no_axe_violations("question with the out-of-date notice")
+        .await;
+    b.assert_no_console_errors().await;
+    b.close().await;
+}

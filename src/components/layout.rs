@@ -5,7 +5,7 @@
 use guide_engine::ENGINE_VERSION;
 use leptos::html;
 use leptos::prelude::*;
-use web_sys::wasm_bindgen::JsCast;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 use super::pages::PageView;
 use super::question::Question;
@@ -15,7 +15,7 @@ use super::urgent::UrgentBanner;
 use super::welcome::Welcome;
 use super::{content, ui, ui_with, AppState};
 use crate::flow::{progress, Step};
-use crate::state::{content_is_stale, Date, Screen};
+use crate::state::{content_is_stale, resume_screen, Date, Screen};
 
 /// Today's date from the browser clock.
 fn today() -> Date {
@@ -61,12 +61,49 @@ pub fn Layout() -> impl IntoView {
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
     let announcement = RwSignal::new(String::new());
 
-    // On every screen change after the first: focus the new heading and announce the step.
+    // The browser's Back and Forward buttons move between screens: each screen change adds a
+    // history entry (same URL, the screen ID as state) and `popstate` goes back to it.
+    let from_history = StoredValue::new(false);
+    let last_entry = StoredValue::new(String::new());
+    let _ = window_event_listener(leptos::ev::popstate, move |ev| {
+        if let Some(id) = ev.state().as_string() {
+            let to = state
+                .answers
+                .with_untracked(|a| resume_screen(Some(&id), a.profile()));
+            from_history.set_value(true);
+            state.editing.set(false);
+            state.screen.set(to);
+        }
+    });
+
+    // On every screen change after the first: a history entry, focus on the new heading, the
+    // page title, and an announcement of the step.
+    let title = c.meta.title.clone();
     Effect::new(move |prev: Option<()>| {
         let screen = state.screen.get();
+        let id = screen.id();
+        let new_entry = last_entry.with_value(|last| *last != id);
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let entry = JsValue::from_str(&id);
+            if prev.is_none() {
+                let _ = history.replace_state(&entry, "");
+            } else if new_entry && !from_history.get_value() {
+                let _ = history.push_state(&entry, "");
+            }
+        }
+        last_entry.set_value(id);
+        from_history.set_value(false);
         if prev.is_some() {
+            let title = title.clone();
             request_animation_frame(move || {
                 let heading = focus_heading().unwrap_or_default();
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    if heading.is_empty() || heading == title {
+                        doc.set_title(&title);
+                    } else {
+                        doc.set_title(&format!("{heading} - {title}"));
+                    }
+                }
                 let text = match screen {
                     Screen::Question(step) => {
                         let (n, total) = state.profile.with_untracked(|p| progress(p, step));

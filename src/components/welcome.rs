@@ -27,6 +27,22 @@ pub fn Welcome(
         state.go(to.map(Screen::Question).unwrap_or(Screen::Review));
     };
 
+    // The text pages, by their own titles; the urgent one first.
+    let more_links = ["urgent", "recurrence", "living", "trials", "about"]
+        .into_iter()
+        .filter_map(|id| c.pages.get(id).map(|p| (id, p.title.clone())))
+        .map(|(id, title)| {
+            view! {
+                <li>
+                    <button type="button" class="link-button" id=format!("welcome-{id}")
+                        on:click=move |_| state.open_page(id)>
+                        {title}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
     view! {
         <div class="welcome">
             <h1 tabindex="-1">{c.meta.title.clone()}</h1>
@@ -73,18 +89,7 @@ pub fn Welcome(
             <p class="reviewed">{ui_with("welcome.reviewed", &[("date", &c.meta.content_date)])}</p>
 
             <h2>{ui("welcome.more_heading")}</h2>
-            <ul class="link-list">
-                <li>
-                    <button type="button" class="link-button" id="welcome-urgent" on:click=move |_| state.open_page("urgent")>
-                        {ui("welcome.urgent_link")}
-                    </button>
-                </li>
-                <li>
-                    <button type="button" class="link-button" id="welcome-about" on:click=move |_| state.open_page("about")>
-                        {ui("welcome.about_link")}
-                    </button>
-                </li>
-            </ul>
+            <ul class="link-list">{more_links}</ul>
         </div>
     }
 }
