@@ -143,7 +143,8 @@ async fn start_over_asks_first_then_clears_the_saved_answers() {
         "dialog open",
     )
     .await;
-    b.wait_for_focus("dialog button").await;
+    // The safe choice has focus: Enter or Space by mistake keeps the answers.
+    b.wait_for_focus("#cancel-start-over").await;
     b.assert_no_axe_violations("start over dialog").await;
     b.press(Key::Escape).await;
     b.wait_until_js(
@@ -153,8 +154,10 @@ async fn start_over_asks_first_then_clears_the_saved_answers() {
     )
     .await;
     assert!(b.local_storage_get(KEY).await.is_some());
+    b.wait_for_focus("#nav-start-over").await;
     b.click("#nav-start-over").await;
     b.click("#cancel-start-over").await;
+    b.wait_for_focus("#nav-start-over").await;
     assert!(b.local_storage_get(KEY).await.is_some());
     b.wait_for(r#".question[data-step="met_count"]"#).await;
 

@@ -240,7 +240,7 @@ pub fn Layout() -> impl IntoView {
                 <button type="button" class="button danger" id="confirm-start-over" on:click=confirm>
                     {ui("dialog.start_over.confirm")}
                 </button>
-                <button type="button" class="button secondary" id="cancel-start-over" on:click=move |_| close_dialog()>
+                <button type="button" class="button secondary" id="cancel-start-over" autofocus=true on:click=move |_| close_dialog()>
                     {ui("dialog.start_over.cancel")}
                 </button>
             </div>
