@@ -80,21 +80,24 @@ pub fn question_help(question: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What the person picks for an answer. `last_tx` answers are the treatments' own labels.
-pub fn answer_label(question: &str, id: &str) -> String {
+/// The content of an answer: from its own question, or (for `last_tx`, whose answers are the
+/// treatments ticked) from the treatments question.
+fn answer_content(question: &str, id: &str) -> Option<&'static guide_content::AnswerContent> {
     let c = content();
-    let q = if question == "last_tx" {
-        "prior_tx"
-    } else {
-        question
-    };
-    if let Some(a) = c.answer(q, id) {
-        if !a.label.is_empty() {
-            return a.label.clone();
-        }
+    c.answer(question, id).or_else(|| {
+        (question == "last_tx")
+            .then(|| c.answer("prior_tx", id))
+            .flatten()
+    })
+}
+
+/// What the person picks for an answer.
+pub fn answer_label(question: &str, id: &str) -> String {
+    if let Some(a) = answer_content(question, id).filter(|a| !a.label.is_empty()) {
+        return a.label.clone();
     }
     if question == "symptoms" {
-        if let Some(f) = c.red_flags.flags.get(id) {
+        if let Some(f) = content().red_flags.flags.get(id) {
             if !f.label.is_empty() {
                 return f.label.clone();
             }
@@ -105,13 +108,7 @@ pub fn answer_label(question: &str, id: &str) -> String {
 
 /// The extra words under an answer, if any.
 pub fn answer_hint(question: &str, id: &str) -> Option<String> {
-    let q = if question == "last_tx" {
-        "prior_tx"
-    } else {
-        question
-    };
-    content()
-        .answer(q, id)
+    answer_content(question, id)
         .and_then(|a| a.hint.clone())
         .filter(|h| !h.is_empty())
 }
