@@ -19,6 +19,8 @@ case "${1:-}" in
 esac
 
 say() { echo "setup: $*"; }
+# If a step fails, stop the background installs this script started (by their job ids).
+trap 'for job in $(jobs -p); do kill "$job" 2>/dev/null || true; done' EXIT
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
@@ -89,21 +91,38 @@ wait_for_apt() {
   fi
 }
 
-# 3. Cargo-installed tools (compiled from crates.io: ~15 + ~10 minutes on 2 cores the first time).
+# 3. Cargo-installed tools, compiled from crates.io the first time (trunk ~10 min, wasm-bindgen-cli
+#    ~5 min on 2 cores when built side by side, as here; one after the other takes longer).
 version_of() { "$1" --version 2>/dev/null | head -n 1 || true; }
+WB_PID=""
+WB_LOG="$ROOT/target/setup-wasm-bindgen-cli.log"
+if [ "$(version_of wasm-bindgen)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "wasm-bindgen $WASM_BINDGEN_VERSION: present"
+else
+  mkdir -p "$ROOT/target"
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (found: '$(version_of wasm-bindgen)'; background, log: $WB_LOG)"
+  # No --locked: its lockfile wants a webpki-roots version the registry lacks (see README troubleshooting).
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" </dev/null >"$WB_LOG" 2>&1 &
+  WB_PID=$!
+fi
 if [ "$(version_of trunk)" = "trunk $TRUNK_VERSION" ]; then
   say "trunk $TRUNK_VERSION: present"
 else
   say "installing trunk $TRUNK_VERSION (found: '$(version_of trunk)')"
   cargo install trunk --locked --version "$TRUNK_VERSION"
 fi
-if [ "$(version_of wasm-bindgen)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "wasm-bindgen $WASM_BINDGEN_VERSION: present"
-else
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (found: '$(version_of wasm-bindgen)')"
-  # No --locked: its lockfile wants a webpki-roots version the registry lacks (see README troubleshooting).
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+if [ -n "$WB_PID" ]; then
+  if ! wait "$WB_PID"; then
+    tail -n 30 "$WB_LOG" >&2
+    echo "setup: cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION failed (log: $WB_LOG)" >&2
+    exit 1
+  fi
+  say "wasm-bindgen-cli installed"
 fi
+[ "$(version_of wasm-bindgen)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
+  { echo "setup: wasm-bindgen on PATH is '$(version_of wasm-bindgen)', expected $WASM_BINDGEN_VERSION" >&2; exit 1; }
+[ "$(version_of trunk)" = "trunk $TRUNK_VERSION" ] ||
+  { echo "setup: trunk on PATH is '$(version_of trunk)', expected $TRUNK_VERSION" >&2; exit 1; }
 
 wait_for_apt
 

@@ -37,14 +37,14 @@ step() {
 
 step fmt cargo fmt --all --check
 step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
-step native-tests cargo test --workspace --exclude guide-e2e --locked
+step native-tests cargo test --workspace --exclude guide-e2e --locked --no-fail-fast
 step trunk-build env RUST_BACKTRACE=0 trunk build --release
 if [[ " ${FAILED[*]} " == *" trunk-build "* ]]; then
   echo "==> skipping the browser tests and the size budget: there is no fresh release build"
   FAILED+=(browser-tests size-budget)
 else
   # Two test threads: each test has its own chromedriver + Chromium; more only slows a 2-core machine.
-  step browser-tests cargo test -p guide-e2e --locked -- --test-threads=2
+  step browser-tests cargo test -p guide-e2e --locked --no-fail-fast -- --test-threads=2
   step size-budget cargo run -q -p guide-e2e --locked --bin size-report -- --check
 fi
 
