@@ -8,9 +8,12 @@
 pub mod components;
 pub mod flow;
 pub mod glossary_match;
+pub mod personal;
 pub mod results_model;
+pub mod saved_file;
 pub mod state;
 pub mod storage;
+pub mod summary_model;
 
 use guide_content::Lang;
 use leptos::prelude::*;
@@ -36,19 +39,22 @@ pub fn App() -> impl IntoView {
         save_failed: RwSignal::new(false),
         profile,
         store: StoredValue::new_local(store),
+        personal: RwSignal::new(startup.personal),
     };
     provide_context(state);
+    components::summary::open_details_when_printing();
 
     // Save on every change of the answers or the screen. Nothing answered and on the welcome
     // screen means nothing to keep: the saved copy is removed (that is what Start over relies on).
     Effect::new(move |_| {
         let screen = state.screen.get();
+        let personal = state.personal.get();
         let result = state.answers.with(|a| {
             state.store.with_value(|s| {
-                if a.is_empty() && screen == Screen::Welcome {
+                if a.is_empty() && personal.is_empty() && screen == Screen::Welcome {
                     s.clear()
                 } else {
-                    s.save(a.profile(), &screen.id(), &storage::now_iso())
+                    s.save_with(a.profile(), &screen.id(), &personal, &storage::now_iso())
                 }
             })
         });

@@ -247,6 +247,12 @@ pub enum Screen {
     Results,
     /// A text page (`urgent`, `about`, ...; see [`PAGE_IDS`]).
     Page(&'static str),
+    /// The printable visit summary, with save/open file.
+    Summary,
+    /// What matters to me: goals and trade-offs.
+    Values,
+    /// Side-by-side comparison of 2 or 3 shown options.
+    Compare,
 }
 
 impl Screen {
@@ -258,6 +264,9 @@ impl Screen {
             Screen::Review => "review".into(),
             Screen::Results => "results".into(),
             Screen::Page(p) => format!("page:{p}"),
+            Screen::Summary => "summary".into(),
+            Screen::Values => "values".into(),
+            Screen::Compare => "compare".into(),
         }
     }
 
@@ -267,6 +276,9 @@ impl Screen {
             "welcome" => Some(Screen::Welcome),
             "review" => Some(Screen::Review),
             "results" => Some(Screen::Results),
+            "summary" => Some(Screen::Summary),
+            "values" => Some(Screen::Values),
+            "compare" => Some(Screen::Compare),
             _ => {
                 if let Some(q) = s.strip_prefix("q:") {
                     Step::from_id(q).map(Screen::Question)

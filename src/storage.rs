@@ -1,7 +1,9 @@
 //! The one module that touches the browser's storage.
 //!
 //! Saved form (key [`KEY`]): `{"schema": 1, "saved_at": "...", "screen": "q:sites", "profile": {...}}`
-//! where `profile` is the engine's profile JSON.
+//! where `profile` is the engine's profile JSON. Optional fields added later (same schema; an
+//! older copy without them still loads, and a damaged one is ignored rather than losing the
+//! answers): `notes`, `own_questions`, `values`, `compare` (see [`crate::personal`]).
 //!
 //! Everything that decides (reading the envelope, what to do with bad or newer data, what to
 //! tell the person) is plain Rust over the [`Backend`] trait and tested natively
@@ -10,6 +12,8 @@
 
 use guide_engine::{Profile, PROFILE_VERSION};
 use serde_json::{json, Value};
+
+use crate::personal::Personal;
 
 /// Where the answers are saved.
 pub const KEY: &str = "recurrence-guide.answers";
@@ -67,6 +71,8 @@ pub struct Saved {
     pub profile: Profile,
     pub screen: Option<String>,
     pub saved_at: Option<String>,
+    /// Notes, own questions, values, comparison picks (empty when absent or damaged).
+    pub personal: Personal,
 }
 
 /// What was found under [`KEY`].
@@ -132,6 +138,7 @@ pub fn parse_envelope(raw: &str) -> Found {
                 .get("saved_at")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            personal: Personal::from_fields_lenient(obj),
         })),
         Err(e) => Found::Unreadable {
             reason: format!("profile: {e}"),
@@ -141,14 +148,28 @@ pub fn parse_envelope(raw: &str) -> Found {
 
 /// The saved form of the answers and the screen.
 pub fn envelope_json(profile: &Profile, screen: &str, saved_at: &str) -> String {
+    envelope_json_with(profile, screen, &Personal::default(), saved_at)
+}
+
+/// The saved form of the answers, the screen and what the person added (empty parts left out,
+/// so with nothing added it is exactly [`envelope_json`]).
+pub fn envelope_json_with(
+    profile: &Profile,
+    screen: &str,
+    personal: &Personal,
+    saved_at: &str,
+) -> String {
     let profile = serde_json::to_value(profile).unwrap_or(Value::Null);
-    json!({
+    let mut v = json!({
         "schema": SCHEMA,
         "saved_at": saved_at,
         "screen": screen,
         "profile": profile,
-    })
-    .to_string()
+    });
+    if let Some(obj) = v.as_object_mut() {
+        obj.extend(personal.to_fields(true));
+    }
+    v.to_string()
 }
 
 /// Whether the backend can be written to: one test write and remove.
@@ -175,6 +196,8 @@ pub struct Startup {
     /// The saved screen (see `state::Screen::id`), if any.
     pub screen: Option<String>,
     pub notice: Option<Notice>,
+    /// Notes, own questions, values, comparison picks.
+    pub personal: Personal,
 }
 
 /// The answers' store for this visit.
@@ -191,6 +214,7 @@ impl<B: Backend> Store<B> {
             profile: Profile::new(),
             screen: None,
             notice,
+            personal: Personal::default(),
         };
         let Some(backend) = backend else {
             return (
@@ -232,6 +256,7 @@ impl<B: Backend> Store<B> {
                     profile: saved.profile,
                     screen: saved.screen,
                     notice: None,
+                    personal: saved.personal,
                 },
             ),
             Found::Newer => (
@@ -267,6 +292,22 @@ impl<B: Backend> Store<B> {
     pub fn save(&self, profile: &Profile, screen: &str, now: &str) -> Result<(), StoreError> {
         match (&self.backend, self.mode) {
             (Some(b), Mode::Saving) => b.set(KEY, &envelope_json(profile, screen, now)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Saves the answers, screen and what the person added (nothing to do in memory-only mode).
+    pub fn save_with(
+        &self,
+        profile: &Profile,
+        screen: &str,
+        personal: &Personal,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        match (&self.backend, self.mode) {
+            (Some(b), Mode::Saving) => {
+                b.set(KEY, &envelope_json_with(profile, screen, personal, now))
+            }
             _ => Ok(()),
         }
     }

@@ -9,8 +9,11 @@ use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 use super::pages::PageView;
 use super::question::Question;
+use super::compare::CompareScreen;
 use super::results::Results;
 use super::review::Review;
+use super::summary::Summary;
+use super::values::ValuesScreen;
 use super::urgent::UrgentBanner;
 use super::welcome::Welcome;
 use super::{content, ui, ui_with, AppState};
@@ -161,13 +164,19 @@ pub fn Layout() -> impl IntoView {
                 </div>
             }
             .into_any(),
+            Screen::Summary => view! { <Summary /> }.into_any(),
+            Screen::Values => view! { <ValuesScreen /> }.into_any(),
+            Screen::Compare => view! { <CompareScreen /> }.into_any(),
         }
     };
     // The banner is everywhere except where the screen shows it itself.
     let banner_here = move || {
         !matches!(
             state.screen.get(),
-            Screen::Results | Screen::Page("urgent") | Screen::Question(Step::Symptoms)
+            Screen::Results
+                | Screen::Summary
+                | Screen::Page("urgent")
+                | Screen::Question(Step::Symptoms)
         )
     };
 

@@ -17,10 +17,18 @@ pub mod results;
 pub mod sources;
 pub mod urgent;
 
+// Visit summary, save/open file, what matters to me, comparison, own notes and questions.
+pub mod compare;
+pub mod file_tools;
+pub mod my_notes;
+pub mod summary;
+pub mod values;
+
 use guide_content::{Content, Lang};
 use guide_engine::Profile;
 use leptos::prelude::*;
 
+use crate::personal::Personal;
 use crate::state::{Answers, Screen};
 use crate::storage::{Notice, Store, WebStorage};
 
@@ -142,6 +150,8 @@ pub struct AppState {
     /// The answers as the engine and the review see them (skipped questions left out).
     pub profile: Memo<Profile>,
     pub store: StoredValue<Store<WebStorage>, LocalStorage>,
+    /// Notes, own questions, what matters, comparison picks (saved with the answers).
+    pub personal: RwSignal<Personal>,
 }
 
 impl AppState {
@@ -175,6 +185,7 @@ impl AppState {
     pub fn start_over(self) {
         let _ = self.store.with_value(|s| s.clear());
         self.answers.set(Answers::new());
+        self.personal.set(Personal::default());
         self.editing.set(false);
         self.screen.set(Screen::Welcome);
     }

@@ -10,6 +10,7 @@ use guide_engine::{evaluate, Evaluation, OptionResult, Profile, ENGINE_VERSION};
 use leptos::prelude::*;
 
 use super::glossary::Glossed;
+use super::my_notes::{ListKind, PersonalList};
 use super::option_card::OptionCard;
 use super::sources::{content, ui, ui_fill, UnverifiedFlag};
 use super::urgent::UrgentBanner;
@@ -161,6 +162,25 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
             {questions_section(questions)}
         }
     };
+    // The person's own questions and notes, and the visit tools (summary, values, comparison).
+    let tools = use_context::<super::AppState>().map(|state| {
+        use crate::state::Screen;
+        view! {
+            <PersonalList kind=ListKind::Questions />
+            <PersonalList kind=ListKind::Notes />
+            <section class="results-tools" aria-labelledby="results-tools-title">
+                <h2 id="results-tools-title">{ui("results.tools")}</h2>
+                <div class="actions">
+                    <button type="button" class="button primary" id="open-summary"
+                        on:click=move |_| state.go(Screen::Summary)>{ui("summary.open")}</button>
+                    <button type="button" class="button secondary" id="open-values"
+                        on:click=move |_| state.go(Screen::Values)>{ui("values.open")}</button>
+                    <button type="button" class="button secondary" id="open-compare"
+                        on:click=move |_| state.go(Screen::Compare)>{ui("compare.open")}</button>
+                </div>
+            </section>
+        }
+    });
     view! {
         <section class="results" aria-labelledby="results-title">
             <UrgentBanner profile=profile />
@@ -180,6 +200,7 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
             <p class="results-discuss">{ui("results.discuss")}</p>
             <p class="results-glossary-hint">{ui("glossary.hint")}</p>
             {body}
+            {tools}
             <footer class="results-footer">
                 <p class="results-content-date">
                     {ui_fill("results.content_date", &[("date", &c.meta.content_date)])}

@@ -88,6 +88,10 @@ pub fn Review() -> impl IntoView {
                     on:click=move |_| state.go(Screen::Results)>
                     {ui("review.see_options")}
                 </button>
+                <button type="button" class="button secondary" id="review-summary"
+                    on:click=move |_| state.go(Screen::Summary)>
+                    {ui("summary.open")}
+                </button>
             </div>
         </div>
     }

@@ -88,6 +88,11 @@ pub fn Welcome(
 
             <p class="reviewed">{ui_with("welcome.reviewed", &[("date", &c.meta.content_date)])}</p>
 
+            <section class="welcome-open-file" aria-labelledby="welcome-open-file-title">
+                <h2 id="welcome-open-file-title">{ui("file.open_heading")}</h2>
+                <super::file_tools::OpenFile />
+            </section>
+
             <h2>{ui("welcome.more_heading")}</h2>
             <ul class="link-list">{more_links}</ul>
         </div>
