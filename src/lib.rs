@@ -6,6 +6,8 @@
 //! - [`components`]: the screens. The screen is a signal (no router); a reload comes back to it.
 
 pub mod components;
+pub mod embed;
+pub mod embed_web;
 pub mod flow;
 pub mod glossary_match;
 pub mod personal;
@@ -26,6 +28,8 @@ use state::{resume_screen, Answers, Screen};
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Lang::En);
+    // Embed mode and theme from the query string, read once (see embed.rs, embed_web.rs).
+    provide_context(embed_web::start());
     let (store, startup) = storage::open_browser_store();
     let screen = resume_screen(startup.screen.as_deref(), &startup.profile);
     let answers = RwSignal::new(Answers::from_profile(startup.profile));

@@ -7,14 +7,14 @@ use leptos::html;
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 
+use super::compare::CompareScreen;
 use super::pages::PageView;
 use super::question::Question;
-use super::compare::CompareScreen;
 use super::results::Results;
 use super::review::Review;
 use super::summary::Summary;
-use super::values::ValuesScreen;
 use super::urgent::UrgentBanner;
+use super::values::ValuesScreen;
 use super::welcome::Welcome;
 use super::{content, ui, ui_with, AppState};
 use crate::flow::{progress, Step};
@@ -126,11 +126,19 @@ pub fn Layout() -> impl IntoView {
     });
 
     let stale = content_is_stale(&c.meta.content_date, c.meta.stale_after_months, today());
-    let open_dialog = move |_| {
+    // Focus goes to the safe button ("keep my answers") by script, not `autofocus`: browsers
+    // refuse `autofocus` in a frame of another site (the embed) and log an error.
+    let show_dialog = move || {
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
+            if let Ok(Some(safe)) = d.query_selector("#cancel-start-over") {
+                if let Some(safe) = safe.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = safe.focus();
+                }
+            }
         }
     };
+    let open_dialog = move |_| show_dialog();
     let close_dialog = move || {
         if let Some(d) = dialog.get() {
             d.close();
@@ -145,10 +153,9 @@ pub fn Layout() -> impl IntoView {
     let screen_view = move || {
         let screen = state.screen.get();
         match screen {
-            Screen::Welcome => view! { <Welcome on_start_over=Callback::new(move |_| {
-                if let Some(d) = dialog.get() { let _ = d.show_modal(); }
-            }) /> }
-            .into_any(),
+            Screen::Welcome => {
+                view! { <Welcome on_start_over=Callback::new(move |_| show_dialog()) /> }.into_any()
+            }
             Screen::Question(step) => view! { <Question step=step /> }.into_any(),
             Screen::Review => view! { <Review /> }.into_any(),
             Screen::Results => {
@@ -214,8 +221,9 @@ pub fn Layout() -> impl IntoView {
         </header>
         <div class="notices">
             {move || state.notice.get().map(|n| view! {
-                <p class="notice notice-storage" role="status" data-notice=n.ui_key()>{ui(n.ui_key())}</p>
+                <p class="notice notice-storage" role="status" data-notice=n.ui_key()>{crate::embed_web::notice_text(n)}</p>
             })}
+            <crate::embed_web::EmbedNote />
             <Show when=move || state.save_failed.get()>
                 <p class="notice notice-storage" role="alert" data-notice="storage.quota">{ui("storage.quota")}</p>
             </Show>
@@ -249,7 +257,7 @@ pub fn Layout() -> impl IntoView {
                 <button type="button" class="button danger" id="confirm-start-over" on:click=confirm>
                     {ui("dialog.start_over.confirm")}
                 </button>
-                <button type="button" class="button secondary" id="cancel-start-over" autofocus=true on:click=move |_| close_dialog()>
+                <button type="button" class="button secondary" id="cancel-start-over" on:click=move |_| close_dialog()>
                     {ui("dialog.start_over.cancel")}
                 </button>
             </div>
