@@ -4,7 +4,7 @@
 # package registries (crates.io, npm, Debian).
 #
 #   scripts/setup.sh          # build/serve: wasm32 target, trunk, wasm-bindgen-cli, npm tools, cargo fetch
-#   scripts/setup.sh --test   # also rustfmt + clippy, chromium, chromium-driver, brotli
+#   scripts/setup.sh --test   # also rustfmt + clippy, chromium, chromium-driver, brotli, poppler-utils
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -67,6 +67,8 @@ if $FOR_TESTS; then
   [ -x /usr/bin/chromium ] || APT_PACKAGES+=(chromium)
   [ -x /usr/bin/chromedriver ] || APT_PACKAGES+=(chromium-driver)
   command -v brotli >/dev/null || APT_PACKAGES+=(brotli)
+  # pdftotext/pdfinfo: e2e/tests/summary.rs reads the text of the printed visit summary.
+  command -v pdftotext >/dev/null || APT_PACKAGES+=(poppler-utils)
   command -v gzip >/dev/null || APT_PACKAGES+=(gzip)
 fi
 APT_PID=""
