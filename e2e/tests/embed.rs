@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 
 const SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals";
 const STORAGE_KEY: &str = "recurrence-guide.answers";
+/// Words the person types in the frame (they must never reach the partner page).
+const NOTE: &str = "Zebrafish note 4417: ask about the trial near home";
+const QUESTION: &str = "Quokka question 9932: how long is each visit?";
 
 /// The guide's server and a partner's server on another site, serving `partner.html`.
 struct Sites {
@@ -397,6 +400,24 @@ async fn partner_page_embeds_the_guide_which_fits_its_content_is_themed_and_post
     b.assert_no_axe_violations("results inside the embed with every details open")
         .await;
 
+    // The person's own words: a note and a question typed into the frame.
+    let before_notes = wait_frame_fits(&b, "before the notes").await;
+    b.click("#own-notes-input").await;
+    b.type_text(NOTE).await;
+    b.click("#own-notes-add").await;
+    b.wait_for_text(r#".own-list[data-list="own-notes"]"#, NOTE)
+        .await;
+    b.click("#own-questions-input").await;
+    b.type_text(QUESTION).await;
+    b.click("#own-questions-add").await;
+    b.wait_for_text(r#".own-list[data-list="own-questions"]"#, QUESTION)
+        .await;
+    let after_notes = wait_frame_fits(&b, "after the notes").await;
+    assert!(
+        after_notes > before_notes,
+        "{before_notes} -> {after_notes}"
+    );
+
     // What reached the partner page: heights, nothing else.
     leave(&b).await;
     let msgs = messages(&b).await;
@@ -404,6 +425,10 @@ async fn partner_page_embeds_the_guide_which_fits_its_content_is_themed_and_post
         &msgs,
         &guide,
         &[
+            NOTE,
+            QUESTION,
+            "Zebrafish",
+            "Quokka",
             "NSCLC",
             "BONE",
             "LIVER",
@@ -420,6 +445,20 @@ async fn partner_page_embeds_the_guide_which_fits_its_content_is_themed_and_post
         *heights.last().unwrap() as f64,
         frame_height(&b).await,
         "the last message set the height"
+    );
+
+    // The partner's scripts cannot look inside the frame.
+    assert_eq!(
+        b.js(
+            "const f = document.querySelector('iframe');
+             let doc = 'blocked'; try { doc = f.contentDocument === null ? 'null' : 'readable' } catch (e) {}
+             let ls = 'blocked'; try { f.contentWindow.localStorage; ls = 'readable' } catch (e) {}
+             return doc + ' ' + ls",
+            vec![]
+        )
+        .await,
+        json!("null blocked"),
+        "the partner page cannot read the guide's page or storage"
     );
 
     // A message from anyone but the guide's frame changes nothing.

@@ -114,6 +114,13 @@ pub fn OpenFile() -> impl IntoView {
                     pending.set_value(Some(loaded));
                     if let Some(d) = dialog.get_untracked() {
                         let _ = d.show_modal();
+                        // By script, not `autofocus` (refused, with a console error, in a
+                        // frame of another site: the embed).
+                        if let Ok(Some(safe)) = d.query_selector("#cancel-open-file") {
+                            if let Some(safe) = safe.dyn_ref::<web_sys::HtmlElement>() {
+                                let _ = safe.focus();
+                            }
+                        }
                     }
                 } else {
                     apply(state, loaded);
@@ -180,7 +187,7 @@ pub fn OpenFile() -> impl IntoView {
                     <button type="button" class="button primary" id="confirm-open-file" on:click=confirm>
                         {ui("file.confirm.yes")}
                     </button>
-                    <button type="button" class="button secondary" id="cancel-open-file" autofocus=true on:click=cancel>
+                    <button type="button" class="button secondary" id="cancel-open-file" on:click=cancel>
                         {ui("file.confirm.no")}
                     </button>
                 </div>
