@@ -13,7 +13,12 @@ fn guide(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("guide runs");
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     } else {
         drop(child.stdin.take());
     }
@@ -33,20 +38,40 @@ fn stderr_line(o: &Output) -> String {
 
 #[test]
 fn evaluates_a_story_file() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/stories/02-egfr-grew-on-osimertinib.json");
-    let story: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/stories/02-egfr-grew-on-osimertinib.json"
+    );
+    let story: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let file = std::env::temp_dir().join("guide-cli-test-profile.json");
     std::fs::write(&file, story["profile"].to_string()).unwrap();
     let out = guide(&["evaluate", file.to_str().unwrap()], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     let options = v["options"].as_array().unwrap();
-    let ami = options.iter().find(|o| o["id"] == "EGFR_AMI_CHEMO").expect("EGFR_AMI_CHEMO listed");
+    let ami = options
+        .iter()
+        .find(|o| o["id"] == "EGFR_AMI_CHEMO")
+        .expect("EGFR_AMI_CHEMO listed");
     assert_eq!(ami["level"], "LIKELY");
     assert!(ami["rules"].as_array().unwrap().iter().any(|r| r == "R-92"));
-    assert!(ami["sources"].as_array().unwrap().iter().any(|s| s == "S2b"));
+    assert!(ami["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == "S2b"));
     let reasons = ami["reasons"].as_array().unwrap();
-    assert!(!reasons.is_empty() && reasons.iter().all(|r| r.as_str().is_some_and(|s| !s.is_empty())));
+    assert!(
+        !reasons.is_empty()
+            && reasons
+                .iter()
+                .all(|r| r.as_str().is_some_and(|s| !s.is_empty()))
+    );
     assert!(v["urgent"].as_array().unwrap().is_empty());
     assert!(v["notes"].as_array().unwrap().iter().any(|n| n == "N-8"));
     assert!(v["questions"].is_array());
@@ -54,10 +79,15 @@ fn evaluates_a_story_file() {
 
 #[test]
 fn reads_standard_input_and_reports_urgent_first() {
-    let out = evaluate_stdin(r#"{"version":1,"histology":"SCLC","symptoms":["SVC_SIGNS","FEVER_ON_CHEMO"]}"#);
+    let out = evaluate_stdin(
+        r#"{"version":1,"histology":"SCLC","symptoms":["SVC_SIGNS","FEVER_ON_CHEMO"]}"#,
+    );
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["urgent"], serde_json::json!(["SVC_SIGNS", "FEVER_ON_CHEMO"]));
+    assert_eq!(
+        v["urgent"],
+        serde_json::json!(["SVC_SIGNS", "FEVER_ON_CHEMO"])
+    );
 }
 
 #[test]
@@ -80,7 +110,13 @@ fn unknown_answer_names_the_field_and_the_allowed_values() {
     let out = evaluate_stdin(r#"{"version":1,"histology":"ADENO"}"#);
     assert_eq!(out.status.code(), Some(2));
     let e = stderr_line(&out);
-    assert!(e.contains("histology") && e.contains("ADENO") && e.contains("NSCLC_NONSQ") && e.contains("SCLC_TRANSFORMED"), "{e}");
+    assert!(
+        e.contains("histology")
+            && e.contains("ADENO")
+            && e.contains("NSCLC_NONSQ")
+            && e.contains("SCLC_TRANSFORMED"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -88,7 +124,10 @@ fn unknown_answer_in_a_list_names_the_field() {
     let out = evaluate_stdin(r#"{"version":1,"biomarkers":["EGFR_COMMON","EGFR_X"]}"#);
     assert_eq!(out.status.code(), Some(2));
     let e = stderr_line(&out);
-    assert!(e.contains("biomarkers") && e.contains("EGFR_X") && e.contains("KRAS_G12C"), "{e}");
+    assert!(
+        e.contains("biomarkers") && e.contains("EGFR_X") && e.contains("KRAS_G12C"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -105,7 +144,10 @@ fn wrong_types_name_the_field() {
         (r#"{"version":1,"sites":"LOCAL"}"#, "sites"),
         (r#"{"version":1,"histology":["SCLC"]}"#, "histology"),
         (r#"{"version":1,"ps":true}"#, "ps"),
-        (r#"{"version":1,"prior_tx_setting":["ADJUVANT"]}"#, "prior_tx_setting"),
+        (
+            r#"{"version":1,"prior_tx_setting":["ADJUVANT"]}"#,
+            "prior_tx_setting",
+        ),
         (r#"[1,2]"#, "profile"),
     ] {
         let out = evaluate_stdin(profile);
@@ -118,7 +160,11 @@ fn wrong_types_name_the_field() {
 #[test]
 fn numbers_are_read_as_answer_ids() {
     let out = evaluate_stdin(r#"{"version":1,"histology":"NSCLC_SQ","ps":3}"#);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
