@@ -454,3 +454,57 @@ fn embed_words_exist_and_say_answers_are_not_kept() {
     let kept = c.ui("embed.kept_here");
     assert!(kept.contains("this website only"), "{kept}");
 }
+
+// ---------------------------------------------------------------- the snippet and the docs agree
+
+fn repo_file(path: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn the_snippet_the_partner_doc_and_the_host_examples_agree() {
+    let js = repo_file("embed/embed.js");
+    let doc = repo_file("docs/embedding.md");
+    // The sandbox the snippet sets is the one documented, and keeps what the guide needs.
+    let start = js.find("var SANDBOX =").expect("SANDBOX in embed.js");
+    let sandbox = js[start..].split('"').nth(1).expect("SANDBOX string");
+    for flag in ["allow-scripts", "allow-same-origin", "allow-forms"] {
+        assert!(sandbox.split(' ').any(|f| f == flag), "{flag}: {sandbox}");
+    }
+    assert!(doc.contains(&format!("sandbox=\"{sandbox}\"")), "{sandbox}");
+    // The snippet checks both the sender window and its origin, and sends only allowlisted params.
+    assert!(js.contains("event.source !== f.iframe.contentWindow"));
+    assert!(js.contains("event.origin !== f.origin"));
+    assert!(js.contains(r#"var THEME = ["accent", "bg", "text", "font", "radius", "scale"];"#));
+    // Every parameter and option is documented.
+    for name in [
+        "embed", "parent", "accent", "bg", "text", "font", "radius", "scale",
+    ] {
+        assert!(doc.contains(&format!("`{name}`")), "docs: parameter {name}");
+    }
+    for name in ["accent", "bg", "text", "font", "radius", "scale"] {
+        assert!(
+            doc.contains(&format!("`data-theme-{name}`")),
+            "docs: data-theme-{name}"
+        );
+    }
+    for font in ["system", "serif", "sans", "rounded"] {
+        assert!(Font::parse(font).is_some());
+        assert!(doc.contains(&format!("`{font}`")), "docs: font {font}");
+    }
+    // The words the guide shows are quoted as they are.
+    let c = Content::parse(Lang::En).expect("content parses");
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for key in ["storage.unavailable_embed"] {
+        assert!(flat(&doc).contains(&flat(c.ui(key))), "docs quote {key}");
+    }
+    assert!(flat(&doc).contains("This guide is shown inside another website. Your answers are kept in this browser for this website only."));
+    assert!(c.ui("embed.kept_here").starts_with("This guide is shown inside another website. Your answers are kept in this browser for this website only."));
+    // Host examples set frame-ancestors as a header.
+    for file in ["deploy/nginx.conf", "deploy/_headers"] {
+        let text = repo_file(file);
+        assert!(text.contains("frame-ancestors 'self'"), "{file}");
+        assert!(doc.contains(file), "docs link {file}");
+    }
+}
