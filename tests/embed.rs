@@ -496,9 +496,10 @@ fn the_snippet_the_partner_doc_and_the_host_examples_agree() {
     // The words the guide shows are quoted as they are.
     let c = Content::parse(Lang::En).expect("content parses");
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    for key in ["storage.unavailable_embed"] {
-        assert!(flat(&doc).contains(&flat(c.ui(key))), "docs quote {key}");
-    }
+    assert!(
+        flat(&doc).contains(&flat(c.ui("storage.unavailable_embed"))),
+        "docs quote storage.unavailable_embed"
+    );
     assert!(flat(&doc).contains("This guide is shown inside another website. Your answers are kept in this browser for this website only."));
     assert!(c.ui("embed.kept_here").starts_with("This guide is shown inside another website. Your answers are kept in this browser for this website only."));
     // Host examples set frame-ancestors as a header.
