@@ -219,17 +219,70 @@ pub struct Content {
     pub ui: BTreeMap<String, String>,
 }
 
+/// The files every screen needs, always embedded (the browser app has them at start, with no
+/// fetch; the urgent page and the questions never wait for the network).
+pub const CORE_FILES: &[&str] = &[
+    "meta.json",
+    "questions.json",
+    "facts.json",
+    "rules.json",
+    "notes.json",
+    "red_flags.json",
+    "glossary.json",
+    "pages.json",
+    "ui.json",
+];
+
+/// The files only the results need: the option cards and the sources. Embedded with the
+/// `embed-details` feature (on by default: the CLI and the tests); the browser app builds without
+/// it and fetches them from `content/<lang>/<file>` next to its `index.html` after the first
+/// screen ([`Content::install_details`]).
+pub const DETAIL_FILES: &[&str] = &[
+    "options/local.json",
+    "options/targeted.json",
+    "options/immunotherapy_chemo.json",
+    "options/sclc.json",
+    "options/everyone.json",
+    "sources.json",
+];
+
+// WebAssembly: the compact copies written by build.rs (no pretty-printing, fewer bytes to
+// download). Native: the files as written, so a parse error names the real line.
+#[cfg(target_arch = "wasm32")]
+macro_rules! embed {
+    ($lang:literal, $file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/", $file))
+    };
+}
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! embed {
     ($lang:literal, $file:literal) => {
         include_str!(concat!("../", $lang, "/", $file))
     };
 }
 
-/// The raw files of a language: (file name, text). Option files are merged by ID.
-fn files(lang: Lang) -> [(&'static str, &'static str); 15] {
+/// The embedded core files of a language: (file name, text), in [`CORE_FILES`] order.
+fn core_files(lang: Lang) -> [(&'static str, &'static str); 9] {
     match lang {
         Lang::En => [
             ("meta.json", embed!("en", "meta.json")),
+            ("questions.json", embed!("en", "questions.json")),
+            ("facts.json", embed!("en", "facts.json")),
+            ("rules.json", embed!("en", "rules.json")),
+            ("notes.json", embed!("en", "notes.json")),
+            ("red_flags.json", embed!("en", "red_flags.json")),
+            ("glossary.json", embed!("en", "glossary.json")),
+            ("pages.json", embed!("en", "pages.json")),
+            ("ui.json", embed!("en", "ui.json")),
+        ],
+    }
+}
+
+/// The embedded detail files of a language, in [`DETAIL_FILES`] order.
+#[cfg(feature = "embed-details")]
+fn detail_files(lang: Lang) -> [(&'static str, &'static str); 6] {
+    match lang {
+        Lang::En => [
             ("options/local.json", embed!("en", "options/local.json")),
             (
                 "options/targeted.json",
@@ -244,22 +297,23 @@ fn files(lang: Lang) -> [(&'static str, &'static str); 15] {
                 "options/everyone.json",
                 embed!("en", "options/everyone.json"),
             ),
-            ("questions.json", embed!("en", "questions.json")),
-            ("facts.json", embed!("en", "facts.json")),
-            ("rules.json", embed!("en", "rules.json")),
-            ("notes.json", embed!("en", "notes.json")),
-            ("red_flags.json", embed!("en", "red_flags.json")),
-            ("glossary.json", embed!("en", "glossary.json")),
             ("sources.json", embed!("en", "sources.json")),
-            ("pages.json", embed!("en", "pages.json")),
-            ("ui.json", embed!("en", "ui.json")),
         ],
     }
 }
 
+/// The raw files of a language: (file name, text). Option files are merged by ID.
+fn files(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let files = core_files(lang).into_iter();
+    #[cfg(feature = "embed-details")]
+    let files = files.chain(detail_files(lang));
+    files.collect()
+}
+
 /// The embedded files of a language as (file name, text), e.g. for checks that name the file.
+/// Without the `embed-details` feature, only the [`CORE_FILES`].
 pub fn raw_files(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    files(lang).to_vec()
+    files(lang)
 }
 
 /// The option file (`options/targeted.json`) that defines an option ID, if any.
@@ -287,50 +341,188 @@ fn parse<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T, Cont
     serde_json::from_str(text).map_err(|e| ContentError(format!("content {name}: {e}")))
 }
 
+/// The option cards and sources of a language (the [`DETAIL_FILES`]), parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Details {
+    pub options: BTreeMap<String, OptionContent>,
+    pub sources: BTreeMap<String, Source>,
+}
+
+impl Details {
+    /// Parses detail files given as (file name, text). Option files are merged by ID (an ID in
+    /// two files is an error); a name that is not one of the [`DETAIL_FILES`] is an error.
+    /// Files left out are simply absent (see [`Details::check_complete`]).
+    pub fn parse(files: &[(&str, &str)]) -> Result<Details, ContentError> {
+        let mut d = Details::default();
+        for (name, text) in files {
+            if *name == "sources.json" {
+                d.sources = parse(name, text)?;
+            } else if DETAIL_FILES.contains(name) {
+                let part: BTreeMap<String, OptionContent> = parse(name, text)?;
+                for (id, o) in part {
+                    if d.options.insert(id.clone(), o).is_some() {
+                        return Err(ContentError(format!(
+                            "content {name}: option {id} is defined twice"
+                        )));
+                    }
+                }
+            } else {
+                return Err(ContentError(format!(
+                    "content {name}: not a detail file (expected one of {})",
+                    DETAIL_FILES.join(", ")
+                )));
+            }
+        }
+        Ok(d)
+    }
+
+    /// Checks that `files` names every [`DETAIL_FILES`] entry exactly once, that every option
+    /// of the engine has a card and that there are sources: what a fetched copy must have
+    /// before the app uses it (a truncated or stale file is refused, not shown half-empty).
+    /// The content tests check much more of the embedded files.
+    pub fn check_complete(&self, files: &[(&str, &str)]) -> Result<(), ContentError> {
+        for name in DETAIL_FILES {
+            let n = files.iter().filter(|(f, _)| f == name).count();
+            if n != 1 {
+                let what = if n == 0 { "is missing" } else { "is given twice" };
+                return Err(ContentError(format!("content {name} {what}")));
+            }
+        }
+        let missing: Vec<&str> = guide_engine::OptionId::ALL
+            .iter()
+            .map(|o| o.id())
+            .filter(|id| !self.options.contains_key(*id))
+            .collect();
+        if !missing.is_empty() {
+            return Err(ContentError(format!(
+                "content options/*.json: no card for {}",
+                missing.join(", ")
+            )));
+        }
+        if self.sources.is_empty() {
+            return Err(ContentError("content sources.json: no sources".into()));
+        }
+        Ok(())
+    }
+}
+
+/// The content of one language: the core (always embedded) and, once there, the full content
+/// (core + details: embedded, or installed by [`Content::install_details`]).
+struct Slot {
+    core: OnceLock<Content>,
+    full: OnceLock<Content>,
+}
+
+impl Slot {
+    const fn new() -> Slot {
+        Slot {
+            core: OnceLock::new(),
+            full: OnceLock::new(),
+        }
+    }
+
+    fn of(lang: Lang) -> &'static Slot {
+        static EN: Slot = Slot::new();
+        match lang {
+            Lang::En => &EN,
+        }
+    }
+
+    /// The full content if there, else (details `embedded`) parses it, else the core.
+    fn get(&self, lang: Lang, embedded: bool) -> &Content {
+        if let Some(full) = self.full.get() {
+            return full;
+        }
+        if embedded {
+            return self.full.get_or_init(|| {
+                Content::parse(lang).expect("the content parses (checked by the tests)")
+            });
+        }
+        self.core.get_or_init(|| {
+            Content::parse_core(lang).expect("the content parses (checked by the tests)")
+        })
+    }
+
+    /// Adds the details to the core (the first complete set wins; later calls change nothing).
+    fn install(&self, lang: Lang, details: Details) {
+        if self.full.get().is_some() {
+            return;
+        }
+        let mut full = self.get(lang, false).clone();
+        full.options = details.options;
+        full.sources = details.sources;
+        let _ = self.full.set(full);
+    }
+}
+
 impl Content {
-    /// Parses the embedded files of a language (tests call this to see every error).
+    /// Parses the embedded files of a language (tests call this to see every error). Without
+    /// the `embed-details` feature, `options` and `sources` are empty.
     pub fn parse(lang: Lang) -> Result<Content, ContentError> {
-        let f = files(lang);
+        let c = Content::parse_core(lang)?;
+        #[cfg(feature = "embed-details")]
+        let c = {
+            let d = Details::parse(&detail_files(lang))?;
+            Content {
+                options: d.options,
+                sources: d.sources,
+                ..c
+            }
+        };
+        Ok(c)
+    }
+
+    /// The core files only: `options` and `sources` empty.
+    fn parse_core(lang: Lang) -> Result<Content, ContentError> {
+        let f = core_files(lang);
         let get = |name: &str| {
             f.iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, t)| *t)
                 .unwrap_or("")
         };
-        let mut options = BTreeMap::new();
-        for (name, text) in f.iter().filter(|(n, _)| n.starts_with("options/")) {
-            let part: BTreeMap<String, OptionContent> = parse(name, text)?;
-            for (id, o) in part {
-                if options.insert(id.clone(), o).is_some() {
-                    return Err(ContentError(format!(
-                        "content {name}: option {id} is defined twice"
-                    )));
-                }
-            }
-        }
         Ok(Content {
             meta: parse("meta.json", get("meta.json"))?,
-            options,
+            options: BTreeMap::new(),
             questions: parse("questions.json", get("questions.json"))?,
             facts: parse("facts.json", get("facts.json"))?,
             rules: parse("rules.json", get("rules.json"))?,
             notes: parse("notes.json", get("notes.json"))?,
             red_flags: parse("red_flags.json", get("red_flags.json"))?,
             glossary: parse("glossary.json", get("glossary.json"))?,
-            sources: parse("sources.json", get("sources.json"))?,
+            sources: BTreeMap::new(),
             pages: parse("pages.json", get("pages.json"))?,
             ui: parse("ui.json", get("ui.json"))?,
         })
     }
 
     /// The content of a language, parsed once. The tests guarantee it parses.
+    ///
+    /// With the `embed-details` feature (default) it is always complete. Without it, `options`
+    /// and `sources` are empty until [`Content::install_details`] succeeded; afterwards this
+    /// returns the complete content (a reference taken before stays the core one, so code that
+    /// needs the details asks for the content after [`Content::details_ready`]).
     pub fn get(lang: Lang) -> &'static Content {
-        static EN: OnceLock<Content> = OnceLock::new();
-        match lang {
-            Lang::En => EN.get_or_init(|| {
-                Content::parse(Lang::En).expect("English content parses (checked by tests)")
-            }),
+        Slot::of(lang).get(lang, cfg!(feature = "embed-details"))
+    }
+
+    /// Whether [`Content::get`] has the option cards and sources.
+    pub fn details_ready(lang: Lang) -> bool {
+        cfg!(feature = "embed-details") || Slot::of(lang).full.get().is_some()
+    }
+
+    /// Installs the [`DETAIL_FILES`] of a language given as (file name, text), e.g. as fetched
+    /// by the browser app. They are parsed and checked ([`Details::parse`],
+    /// [`Details::check_complete`]) first: on error nothing changes. Once installed,
+    /// [`Content::get`] returns the complete content. With the `embed-details` feature, or
+    /// when already installed, the files are checked and the content in use stays.
+    pub fn install_details(lang: Lang, files: &[(&str, &str)]) -> Result<(), ContentError> {
+        let details = Details::parse(files)?;
+        details.check_complete(files)?;
+        if !cfg!(feature = "embed-details") {
+            Slot::of(lang).install(lang, details);
         }
+        Ok(())
     }
 
     pub fn option(&self, id: &str) -> Option<&OptionContent> {
@@ -351,5 +543,190 @@ impl Content {
     /// A UI string; the ID itself if missing (a test checks none is missing).
     pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
         self.ui.get(key).map(String::as_str).unwrap_or(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The detail files as written (read from disk, whatever the features).
+    fn real_files() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("options/local.json", include_str!("../en/options/local.json")),
+            (
+                "options/targeted.json",
+                include_str!("../en/options/targeted.json"),
+            ),
+            (
+                "options/immunotherapy_chemo.json",
+                include_str!("../en/options/immunotherapy_chemo.json"),
+            ),
+            ("options/sclc.json", include_str!("../en/options/sclc.json")),
+            (
+                "options/everyone.json",
+                include_str!("../en/options/everyone.json"),
+            ),
+            ("sources.json", include_str!("../en/sources.json")),
+        ]
+    }
+
+    fn install_error(files: &[(&str, &str)]) -> String {
+        match Content::install_details(Lang::En, files) {
+            Ok(()) => panic!("expected an error"),
+            Err(e) => e.0,
+        }
+    }
+
+    #[test]
+    fn the_real_detail_files_install() {
+        let files = real_files();
+        assert_eq!(
+            files.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            DETAIL_FILES
+        );
+        Content::install_details(Lang::En, &files).unwrap_or_else(|e| panic!("{e}"));
+        let d = Details::parse(&files).unwrap();
+        assert!(d.options.len() >= guide_engine::OptionId::ALL.len());
+        assert!(!d.sources.is_empty());
+    }
+
+    #[test]
+    fn a_missing_or_repeated_file_is_refused() {
+        let mut files = real_files();
+        files.retain(|(n, _)| *n != "sources.json");
+        assert_eq!(install_error(&files), "content sources.json is missing");
+        let mut files = real_files();
+        files.push(files[0]);
+        let e = install_error(&files);
+        // The repeated file defines its options a second time.
+        assert!(e.contains("options/local.json") && e.contains("defined twice"), "{e}");
+        let mut files = real_files();
+        files.push(("sources.json", "{}"));
+        assert_eq!(install_error(&files), "content sources.json is given twice");
+    }
+
+    #[test]
+    fn an_unknown_file_name_is_refused() {
+        let mut files = real_files();
+        files.push(("options/extra.json", "{}"));
+        let e = install_error(&files);
+        assert!(e.starts_with("content options/extra.json: not a detail file"), "{e}");
+        assert_eq!(
+            install_error(&[("meta.json", "{}")]),
+            format!(
+                "content meta.json: not a detail file (expected one of {})",
+                DETAIL_FILES.join(", ")
+            )
+        );
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_is_named() {
+        let mut files = real_files();
+        files[3].1 = "<!doctype html><title>Not found</title>";
+        let e = install_error(&files);
+        assert!(e.starts_with("content options/sclc.json: expected value"), "{e}");
+        let mut files = real_files();
+        files[5].1 = r#"{"S1": {"title": "t"}}"#;
+        let e = install_error(&files);
+        assert!(e.starts_with("content sources.json: missing field"), "{e}");
+    }
+
+    #[test]
+    fn an_option_defined_twice_or_missing_is_refused() {
+        let mut files = real_files();
+        let local: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(files[0].1).unwrap();
+        let (id, card) = local.iter().next().unwrap();
+        let twice = serde_json::json!({ id.clone(): card }).to_string();
+        files[4].1 = &*Box::leak(twice.into_boxed_str());
+        // `everyone.json` now holds just a copy of a local card.
+        let e = install_error(&files);
+        assert_eq!(
+            e,
+            format!("content options/everyone.json: option {id} is defined twice")
+        );
+
+        let mut files = real_files();
+        let mut local = local.clone();
+        local.remove(id.as_str());
+        let without = serde_json::Value::Object(local).to_string();
+        files[0].1 = &*Box::leak(without.into_boxed_str());
+        assert_eq!(
+            install_error(&files),
+            format!("content options/*.json: no card for {id}")
+        );
+    }
+
+    #[test]
+    fn empty_sources_are_refused() {
+        let mut files = real_files();
+        files[5].1 = "{}";
+        assert_eq!(install_error(&files), "content sources.json: no sources");
+    }
+
+    #[test]
+    fn installing_completes_the_content_once() {
+        // A slot of its own, as in a build without `embed-details`.
+        let slot: &'static Slot = Box::leak(Box::new(Slot::new()));
+        let core = slot.get(Lang::En, false);
+        assert!(core.options.is_empty() && core.sources.is_empty());
+        assert!(!core.questions.is_empty() && !core.ui.is_empty());
+        let files = real_files();
+        let details = Details::parse(&files).unwrap();
+        details.check_complete(&files).unwrap();
+        slot.install(Lang::En, details.clone());
+        let full = slot.get(Lang::En, false);
+        assert_eq!(full.options.len(), details.options.len());
+        assert_eq!(full.sources.len(), details.sources.len());
+        assert_eq!(full.meta.title, core.meta.title);
+        assert_eq!(full.ui, core.ui);
+        // A second install changes nothing: references taken before stay valid and equal.
+        slot.install(Lang::En, Details::default());
+        assert!(std::ptr::eq(slot.get(Lang::En, false), full));
+    }
+
+    #[test]
+    fn with_embedded_details_the_content_is_always_complete() {
+        if cfg!(feature = "embed-details") {
+            assert!(Content::details_ready(Lang::En));
+            let c = Content::get(Lang::En);
+            assert!(!c.options.is_empty() && !c.sources.is_empty());
+        }
+    }
+
+    /// The compact copies build.rs writes (embedded by the WebAssembly build) hold the same JSON
+    /// as the files as written.
+    #[test]
+    fn the_compact_copies_are_the_same_json() {
+        macro_rules! same {
+            ($($file:literal),* $(,)?) => {$(
+                let pretty: serde_json::Value =
+                    serde_json::from_str(include_str!(concat!("../en/", $file))).unwrap();
+                let compact_text = include_str!(concat!(env!("OUT_DIR"), "/en/", $file));
+                let compact: serde_json::Value = serde_json::from_str(compact_text).unwrap();
+                assert_eq!(pretty, compact, "{}", $file);
+                assert!(!compact_text.contains("\n  "), "{} is not compact", $file);
+            )*};
+        }
+        same!(
+            "meta.json",
+            "questions.json",
+            "facts.json",
+            "rules.json",
+            "notes.json",
+            "red_flags.json",
+            "glossary.json",
+            "pages.json",
+            "ui.json",
+            "options/local.json",
+            "options/targeted.json",
+            "options/immunotherapy_chemo.json",
+            "options/sclc.json",
+            "options/everyone.json",
+            "sources.json",
+        );
+        assert_eq!(CORE_FILES.len() + DETAIL_FILES.len(), 15);
     }
 }
