@@ -384,7 +384,11 @@ impl Details {
         for name in DETAIL_FILES {
             let n = files.iter().filter(|(f, _)| f == name).count();
             if n != 1 {
-                let what = if n == 0 { "is missing" } else { "is given twice" };
+                let what = if n == 0 {
+                    "is missing"
+                } else {
+                    "is given twice"
+                };
                 return Err(ContentError(format!("content {name} {what}")));
             }
         }
@@ -553,7 +557,10 @@ mod tests {
     /// The detail files as written (read from disk, whatever the features).
     fn real_files() -> Vec<(&'static str, &'static str)> {
         vec![
-            ("options/local.json", include_str!("../en/options/local.json")),
+            (
+                "options/local.json",
+                include_str!("../en/options/local.json"),
+            ),
             (
                 "options/targeted.json",
                 include_str!("../en/options/targeted.json"),
@@ -600,7 +607,10 @@ mod tests {
         files.push(files[0]);
         let e = install_error(&files);
         // The repeated file defines its options a second time.
-        assert!(e.contains("options/local.json") && e.contains("defined twice"), "{e}");
+        assert!(
+            e.contains("options/local.json") && e.contains("defined twice"),
+            "{e}"
+        );
         let mut files = real_files();
         files.push(("sources.json", "{}"));
         assert_eq!(install_error(&files), "content sources.json is given twice");
@@ -611,7 +621,10 @@ mod tests {
         let mut files = real_files();
         files.push(("options/extra.json", "{}"));
         let e = install_error(&files);
-        assert!(e.starts_with("content options/extra.json: not a detail file"), "{e}");
+        assert!(
+            e.starts_with("content options/extra.json: not a detail file"),
+            "{e}"
+        );
         assert_eq!(
             install_error(&[("meta.json", "{}")]),
             format!(
@@ -626,7 +639,10 @@ mod tests {
         let mut files = real_files();
         files[3].1 = "<!doctype html><title>Not found</title>";
         let e = install_error(&files);
-        assert!(e.starts_with("content options/sclc.json: expected value"), "{e}");
+        assert!(
+            e.starts_with("content options/sclc.json: expected value"),
+            "{e}"
+        );
         let mut files = real_files();
         files[5].1 = r#"{"S1": {"title": "t"}}"#;
         let e = install_error(&files);
