@@ -11,6 +11,7 @@ pub mod embed_web;
 pub mod flow;
 pub mod glossary_match;
 pub mod personal;
+pub mod pwa;
 pub mod results_model;
 pub mod saved_file;
 pub mod state;
@@ -46,6 +47,8 @@ pub fn App() -> impl IntoView {
         personal: RwSignal::new(startup.personal),
     };
     provide_context(state);
+    // Service worker (offline) after the first render, new-version offer, "Delete my answers".
+    pwa::start();
     components::summary::open_details_when_printing();
 
     // Save on every change of the answers or the screen. Nothing answered and on the welcome

@@ -15,6 +15,8 @@ use serde_json::{json, Value};
 
 use crate::personal::Personal;
 
+/// Every key the guide writes starts with this (what "Delete my answers" removes: [`delete_all`]).
+pub const KEY_PREFIX: &str = "recurrence-guide.";
 /// Where the answers are saved.
 pub const KEY: &str = "recurrence-guide.answers";
 /// Saved data that could not be read is moved here (then `<key>.<time>` if taken), never deleted.
@@ -379,6 +381,28 @@ impl Backend for WebStorage {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.0.remove_item(key).map_err(js_error)
     }
+}
+
+/// The keys among `keys` that belong to the guide (start with [`KEY_PREFIX`]).
+pub fn guide_keys<I: IntoIterator<Item = String>>(keys: I) -> Vec<String> {
+    keys.into_iter()
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .collect()
+}
+
+/// "Delete my answers": removes every key of the guide from `localStorage` - the answers, data
+/// kept aside as unreadable, data from a newer version - and returns how many. Other sites'
+/// and other apps' keys are left alone. Never throws (blocked storage is an error).
+pub fn delete_all() -> Result<usize, StoreError> {
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| StoreError::Other("no localStorage".into()))?;
+    let count = storage.length().map_err(js_error)?;
+    let keys = guide_keys((0..count).filter_map(|i| storage.key(i).ok().flatten()));
+    for key in &keys {
+        storage.remove_item(key).map_err(js_error)?;
+    }
+    Ok(keys.len())
 }
 
 /// The current time as an ISO string (browser only).

@@ -220,6 +220,7 @@ pub fn Layout() -> impl IntoView {
             </div>
         </header>
         <div class="notices">
+            <crate::pwa::PwaNotices />
             {move || state.notice.get().map(|n| view! {
                 <p class="notice notice-storage" role="status" data-notice=n.ui_key()>{crate::embed_web::notice_text(n)}</p>
             })}
@@ -246,6 +247,7 @@ pub fn Layout() -> impl IntoView {
                 " "
                 {ui_with("footer.engine", &[("version", ENGINE_VERSION)])}
             </p>
+            <crate::pwa::DeleteAnswers />
         </footer>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">
             {move || announcement.get()}

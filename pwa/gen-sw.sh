@@ -1,0 +1,94 @@
+#!/bin/sh
+# Trunk post_build hook (Trunk.toml [[hooks]]): finishes the staged build in $TRUNK_STAGING_DIR.
+#
+# 1. index.html: replaces __GUIDE_SCRIPT_HASHES__ in the Content-Security-Policy with
+#    'sha256-...' of each inline <script> (Trunk's bootstrap, which changes with every build),
+#    so the policy allows exactly those scripts and no others.
+# 2. sw.js: replaces __GUIDE_PRECACHE__ with the list of every file of the build (hashed names
+#    included, sw.js itself excluded) and __GUIDE_VERSION__ with a hash of all of them, so every
+#    new build is a new service worker version with its own cache.
+#
+# POSIX sh + awk + find + sort + sha256sum, and openssl (or python3) for the base64 digest.
+# Run by hand on any built directory: TRUNK_STAGING_DIR=dist sh pwa/gen-sw.sh
+set -eu
+
+dir="${TRUNK_STAGING_DIR:?TRUNK_STAGING_DIR is not set (this is a Trunk post_build hook)}"
+cd "$dir"
+for f in index.html sw.js; do
+  [ -f "$f" ] || { echo "gen-sw.sh: $dir/$f is missing" >&2; exit 1; }
+done
+grep -q '__GUIDE_PRECACHE__' sw.js && grep -q '__GUIDE_VERSION__' sw.js || {
+  echo "gen-sw.sh: $dir/sw.js has no placeholders (already processed?)" >&2
+  exit 1
+}
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+b64sha256() {
+  if command -v openssl >/dev/null 2>&1; then
+    openssl dgst -sha256 -binary "$1" | openssl base64 -A
+  elif command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha256(open(sys.argv[1],"rb").read()).digest()).decode(), end="")' "$1"
+  else
+    echo "gen-sw.sh: needs openssl or python3 for the CSP hash" >&2
+    exit 1
+  fi
+}
+
+# Replace the first occurrence of $2 by $3 on every line of file $1 (no regex, no escaping issues).
+replace() {
+  awk -v from="$2" -v to="$3" '{
+    i = index($0, from)
+    if (i) $0 = substr($0, 1, i - 1) to substr($0, i + length(from))
+    print
+  }' "$1" >"$tmp/replaced" && cat "$tmp/replaced" >"$1"
+}
+
+# --- 1. CSP hashes of the inline scripts of index.html --------------------------------------
+# Each inline script's text (exactly as the browser hashes it: CRLF read as LF) goes to its own file.
+awk -v out="$tmp/script" '
+  { html = html $0 "\n" }
+  END {
+    gsub(/\r/, "", html)
+    n = 0
+    rest = html
+    while ((i = index(rest, "<script")) > 0) {
+      rest = substr(rest, i)
+      close_tag = index(rest, ">")
+      if (close_tag == 0) break
+      tag = substr(rest, 1, close_tag)
+      rest = substr(rest, close_tag + 1)
+      end_at = index(rest, "</script")
+      if (end_at == 0) break
+      body = substr(rest, 1, end_at - 1)
+      rest = substr(rest, end_at)
+      if (tag ~ /[ \t\n]src[ \t\n]*=/) continue
+      n++
+      printf "%s", body > (out "." n)
+      close(out "." n)
+    }
+  }' index.html
+hashes=""
+for f in "$tmp"/script.*; do
+  [ -f "$f" ] || continue
+  hashes="$hashes${hashes:+ }'sha256-$(b64sha256 "$f")'"
+done
+if grep -q '__GUIDE_SCRIPT_HASHES__' index.html; then
+  replace index.html '__GUIDE_SCRIPT_HASHES__' "$hashes"
+else
+  echo "gen-sw.sh: warning: index.html has no __GUIDE_SCRIPT_HASHES__ placeholder (no CSP?)" >&2
+fi
+
+# --- 2. precache list and version of sw.js ---------------------------------------------------
+find . -type f ! -path ./sw.js | sed 's#^\./##' | LC_ALL=C sort >"$tmp/files"
+if grep -q '["\\]' "$tmp/files"; then
+  echo "gen-sw.sh: a file name contains a quote or backslash" >&2
+  exit 1
+fi
+precache="$(awk 'BEGIN { printf "[" } { printf "%s\"./%s\"", (NR > 1 ? "," : ""), $0 } END { printf "]" }' "$tmp/files")"
+version="$(while IFS= read -r f; do sha256sum "./$f"; done <"$tmp/files" | sha256sum | cut -c1-16)"
+replace sw.js '__GUIDE_PRECACHE__' "$precache"
+replace sw.js '__GUIDE_VERSION__' "$version"
+
+echo "gen-sw.sh: sw.js version $version, $(wc -l <"$tmp/files" | tr -d ' ') files precached; CSP script hashes: ${hashes:-none}"
