@@ -200,9 +200,11 @@ impl Colours {
             let ratio = contrast(a, b);
             if ratio < min {
                 return Err(format!(
-                    "{an} {} on {bn} {} is {ratio:.2}:1, needs {min}:1",
+                    "{an} {} on {bn} {} is {}:1, needs {}:1",
                     a.css(),
-                    b.css()
+                    b.css(),
+                    hundredths(ratio),
+                    hundredths(min)
                 ));
             }
         }
@@ -328,7 +330,7 @@ impl Theme {
             out.push(("--radius", format!("{r}px")));
         }
         if let Some(s) = self.scale {
-            out.push(("--font-scale", format!("{}", f64::from(s) / 100.0)));
+            out.push(("--font-scale", hundredths(f64::from(s) / 100.0)));
         }
         out
     }
@@ -517,6 +519,12 @@ pub fn percent_decode(s: &str) -> Option<String> {
         i += 1;
     }
     String::from_utf8(out).ok()
+}
+
+/// `4.5` -> `"4.50"`, without float formatting (which costs the WebAssembly build kilobytes).
+fn hundredths(x: f64) -> String {
+    let n = (x * 100.0).round().max(0.0) as u32;
+    format!("{}.{:02}", n / 100, n % 100)
 }
 
 fn short(v: &str) -> String {

@@ -264,7 +264,7 @@ fn good_theme_parameters_become_css_custom_properties() {
     assert_eq!(get("--text"), Some("#202020"));
     assert_eq!(get("--font"), Some(Font::Serif.stack()));
     assert_eq!(get("--radius"), Some("12px"));
-    assert_eq!(get("--font-scale"), Some("1.2"));
+    assert_eq!(get("--font-scale"), Some("1.20"));
     let dark = get("--accent-dark").unwrap();
     assert!(
         contrast(rgb(&dark[1..]), Rgb(255, 255, 255))
