@@ -349,6 +349,11 @@ fn colours_that_break_contrast_fall_back_to_the_defaults() {
         "{:?}",
         c.ignored
     );
+    assert!(
+        c.ignored[0].contains("accent #ffff00 on bg #ffffff is 1.07:1, needs 4.50:1"),
+        "{:?}",
+        c.ignored
+    );
     // An accent of 3.5:1 is enough for a border but not for link text.
     let c = embed("accent=e0533d");
     let r = contrast(rgb("e0533d"), DEFAULT_BG);
