@@ -6,6 +6,7 @@
 //! - [`components`]: the screens. The screen is a signal (no router); a reload comes back to it.
 
 pub mod components;
+pub mod details;
 pub mod embed;
 pub mod embed_web;
 pub mod flow;
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
         profile,
         store: StoredValue::new_local(store),
         personal: RwSignal::new(startup.personal),
+        details: RwSignal::new(details::DetailsStatus::initial(Lang::En)),
     };
     provide_context(state);
     // Service worker (offline) after the first render, new-version offer, "Delete my answers".
@@ -67,6 +69,9 @@ pub fn App() -> impl IntoView {
         });
         state.save_failed.set(result.is_err());
     });
+
+    // The option cards and sources, fetched once the first screen is painted (details.rs).
+    details::start(Lang::En, state.details);
 
     view! { <Layout /> }
 }

@@ -14,6 +14,7 @@ fn keys_used() -> Vec<(String, String)> {
         "question.rs",
         "review.rs",
         "progress.rs",
+        "details.rs",
     ] {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         for pat in ["ui(\"", "ui_with(\""] {
@@ -46,6 +47,8 @@ fn every_ui_key_the_screens_use_exists() {
         "answer.unknown",
         "stale",
         "storage.quota",
+        "details.loading",
+        "details.loading_sources",
     ] {
         assert!(c.ui.contains_key(k), "{k}");
     }

@@ -514,3 +514,25 @@ fn the_snippet_the_partner_doc_and_the_host_examples_agree() {
         assert!(doc.contains(file), "docs link {file}");
     }
 }
+
+#[test]
+fn no_component_uses_autofocus() {
+    // Browsers refuse `autofocus` in a frame of another site (the embed) and log a console
+    // error; focus a dialog's safe button by script after `show_modal()` instead.
+    let mut found = Vec::new();
+    let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.contains("autofocus=") || text.contains("set_autofocus") {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "autofocus in {found:?}");
+}

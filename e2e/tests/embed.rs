@@ -341,7 +341,7 @@ async fn partner_page_embeds_the_guide_which_fits_its_content_is_themed_and_post
     // The start-over dialog works in the frame, with focus on the safe button.
     b.click("#nav-start-over").await;
     b.wait_until_js(
-        "return document.querySelector('dialog').open",
+        "return document.querySelector('#cancel-start-over').closest('dialog').open",
         vec![],
         "dialog open",
     )
@@ -349,7 +349,7 @@ async fn partner_page_embeds_the_guide_which_fits_its_content_is_themed_and_post
     b.wait_for_focus("#cancel-start-over").await;
     b.click("#cancel-start-over").await;
     b.wait_until_js(
-        "return !document.querySelector('dialog').open",
+        "return !document.querySelector('#cancel-start-over').closest('dialog').open",
         vec![],
         "dialog closed",
     )

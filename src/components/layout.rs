@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 use super::compare::CompareScreen;
+use super::details::DetailsGate;
 use super::pages::PageView;
 use super::question::Question;
 use super::results::Results;
@@ -160,7 +161,13 @@ pub fn Layout() -> impl IntoView {
             Screen::Review => view! { <Review /> }.into_any(),
             Screen::Results => {
                 let on_edit = Callback::new(move |_| state.go(Screen::Review));
-                view! { <Results profile=Signal::from(state.profile) on_edit=on_edit /> }.into_any()
+                // The option cards and sources come after the first screen (details.rs).
+                view! {
+                    <DetailsGate title="results.title">
+                        <Results profile=Signal::from(state.profile) on_edit=on_edit />
+                    </DetailsGate>
+                }
+                .into_any()
             }
             Screen::Page(id) => view! {
                 <div class="page-screen">
@@ -171,9 +178,14 @@ pub fn Layout() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Screen::Summary => view! { <Summary /> }.into_any(),
+            Screen::Summary => {
+                view! { <DetailsGate title="summary.title"><Summary /></DetailsGate> }.into_any()
+            }
             Screen::Values => view! { <ValuesScreen /> }.into_any(),
-            Screen::Compare => view! { <CompareScreen /> }.into_any(),
+            Screen::Compare => {
+                view! { <DetailsGate title="compare.title"><CompareScreen /></DetailsGate> }
+                    .into_any()
+            }
         }
     };
     // The banner is everywhere except where the screen shows it itself.

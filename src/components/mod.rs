@@ -19,6 +19,7 @@ pub mod urgent;
 
 // Visit summary, save/open file, what matters to me, comparison, own notes and questions.
 pub mod compare;
+pub mod details;
 pub mod file_tools;
 pub mod my_notes;
 pub mod summary;
@@ -152,6 +153,8 @@ pub struct AppState {
     pub store: StoredValue<Store<WebStorage>, LocalStorage>,
     /// Notes, own questions, what matters, comparison picks (saved with the answers).
     pub personal: RwSignal<Personal>,
+    /// Whether the option cards and sources are fetched yet (`crate::details`, `DetailsGate`).
+    pub details: RwSignal<crate::details::DetailsStatus>,
 }
 
 impl AppState {

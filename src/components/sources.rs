@@ -4,6 +4,8 @@
 use guide_content::{Content, Lang};
 use leptos::prelude::*;
 
+use super::details::DetailsGate;
+
 /// The content of the language in context (`provide_context(Lang::..)`), English otherwise.
 pub fn content() -> &'static Content {
     Content::get(use_context::<Lang>().unwrap_or(Lang::En))
@@ -26,9 +28,18 @@ pub fn UnverifiedFlag() -> impl IntoView {
 }
 
 /// A list of sources by ID: "S1 · title. publisher, date. URL" (URL as text: readable offline,
-/// nothing fetched). Unknown IDs are listed by ID with a short note.
+/// nothing fetched). Unknown IDs are listed by ID with a short note. The sources come with the
+/// option cards after the first screen: until then a short waiting line (`DetailsGate`).
 #[component]
 pub fn SourceList(ids: Vec<String>) -> impl IntoView {
+    view! {
+        <DetailsGate waiting="details.loading_sources">
+            {source_items(ids.clone())}
+        </DetailsGate>
+    }
+}
+
+fn source_items(ids: Vec<String>) -> impl IntoView {
     let c = content();
     let items = ids
         .into_iter()

@@ -1,0 +1,162 @@
+//! The option cards and sources, fetched after the first screen.
+//!
+//! The app is built without guide-content's `embed-details` feature: the words every screen
+//! needs (questions, pages, red flags, glossary, UI) are in the wasm, while the option cards and
+//! the sources (`guide_content::DETAIL_FILES`, about a third of the content) are files of `dist/`
+//! at `content/<lang>/…` (copied by Trunk, see `index.html`). [`start`] fetches them once the first
+//! screen is painted, so they never compete with the wasm download, and installs them with
+//! `Content::install_details` (which checks them first). Screens that show option cards or
+//! sources wait behind `components::details::DetailsGate`. The service worker (`pwa/`) caches
+//! them with every other file, so they are there offline.
+//!
+//! Relative URLs: the same build works at `/` and under a sub-path such as `/guide/`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use guide_content::{Content, Lang, DETAIL_FILES};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Whether the option cards and sources are there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailsStatus {
+    /// Being fetched (or not yet asked for).
+    Loading,
+    Ready,
+    /// A file could not be fetched or was refused; [`load`] tries again.
+    Failed,
+}
+
+impl DetailsStatus {
+    /// At start: ready when the content has them already (built with `embed-details`).
+    pub fn initial(lang: Lang) -> DetailsStatus {
+        if Content::details_ready(lang) {
+            DetailsStatus::Ready
+        } else {
+            DetailsStatus::Loading
+        }
+    }
+
+    /// The value of the `data-details` attribute of the waiting message.
+    pub fn id(self) -> &'static str {
+        match self {
+            DetailsStatus::Loading => "loading",
+            DetailsStatus::Ready => "ready",
+            DetailsStatus::Failed => "failed",
+        }
+    }
+}
+
+/// The URL of a detail file, relative to the page (`content/en/options/local.json`).
+pub fn detail_url(lang: Lang, file: &str) -> String {
+    format!("content/{}/{file}", lang.code())
+}
+
+/// Starts fetching the details after the first paint (two animation frames after mount), or
+/// after a second at the latest (animation frames wait while the tab is hidden).
+pub fn start(lang: Lang, status: RwSignal<DetailsStatus>) {
+    if status.get_untracked() == DetailsStatus::Ready {
+        return;
+    }
+    let started = Rc::new(Cell::new(false));
+    let once = move || {
+        if !started.replace(true) {
+            load(lang, status);
+        }
+    };
+    let after_paint = once.clone();
+    request_animation_frame(move || request_animation_frame(after_paint));
+    set_timeout(once, Duration::from_secs(1));
+}
+
+/// Fetches and installs the details now (also the Retry button); sets `status` as it goes.
+pub fn load(lang: Lang, status: RwSignal<DetailsStatus>) {
+    if Content::details_ready(lang) {
+        status.set(DetailsStatus::Ready);
+        return;
+    }
+    status.set(DetailsStatus::Loading);
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = fetch_all(lang).await.and_then(|files| {
+            let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            Content::install_details(lang, &files).map_err(|e| e.0)
+        });
+        match result {
+            Ok(()) => status.set(DetailsStatus::Ready),
+            Err(e) => {
+                // A warning, not an error: the page says so and offers to try again.
+                web_sys::console::warn_1(&format!("guide: treatment details: {e}").into());
+                status.set(DetailsStatus::Failed);
+            }
+        }
+    });
+}
+
+/// Fetches every detail file (all at once), as (file name, text).
+async fn fetch_all(lang: Lang) -> Result<Vec<(&'static str, String)>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    // Ask the server each time whether the file changed (the names carry no content hash); the
+    // service worker, when there, answers from its copy of this build.
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    // Every request starts now; each promise gets its handler at once (JsFuture), so a failure
+    // after the first one is never an "uncaught" rejection.
+    let pending: Vec<(&'static str, JsFuture)> = DETAIL_FILES
+        .iter()
+        .map(|file| {
+            let promise = window.fetch_with_str_and_init(&detail_url(lang, file), &init);
+            (*file, JsFuture::from(promise))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(pending.len());
+    for (file, request) in pending {
+        let response: web_sys::Response = request
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into().ok())
+            .ok_or_else(|| format!("{file}: not reachable"))?;
+        if !response.ok() {
+            return Err(format!("{file}: HTTP {}", response.status()));
+        }
+        let text = match response.text() {
+            Ok(promise) => JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|t| t.as_string()),
+            Err(_) => None,
+        }
+        .ok_or_else(|| format!("{file}: could not be read"))?;
+        files.push((file, text));
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detail_urls_are_relative_to_the_page() {
+        assert_eq!(
+            detail_url(Lang::En, "options/local.json"),
+            "content/en/options/local.json"
+        );
+        assert_eq!(
+            detail_url(Lang::En, "sources.json"),
+            "content/en/sources.json"
+        );
+        for f in DETAIL_FILES {
+            assert!(!detail_url(Lang::En, f).starts_with('/'));
+        }
+    }
+
+    #[test]
+    fn status_ids() {
+        assert_eq!(DetailsStatus::Loading.id(), "loading");
+        assert_eq!(DetailsStatus::Ready.id(), "ready");
+        assert_eq!(DetailsStatus::Failed.id(), "failed");
+    }
+}
