@@ -17,6 +17,7 @@ pub mod results_model;
 pub mod saved_file;
 pub mod state;
 pub mod storage;
+pub mod summary_html;
 pub mod summary_model;
 
 use guide_content::Lang;

@@ -7,16 +7,18 @@ use recurrence_guide::personal::{TRADE_OFFS, TRADE_OFF_ANSWERS};
 use recurrence_guide::saved_file::FileError;
 use recurrence_guide::summary_model::COMPARE_ROWS;
 
+/// Files under `src/` that name UI keys (`ui("..")`, `ui_with("..")`, `c.ui("..")`).
 const FILES: &[&str] = &[
-    "summary.rs",
-    "values.rs",
-    "compare.rs",
-    "my_notes.rs",
-    "file_tools.rs",
+    "components/summary.rs",
+    "components/values.rs",
+    "components/compare.rs",
+    "components/my_notes.rs",
+    "components/file_tools.rs",
+    "summary_html.rs",
 ];
 
 fn keys_used() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut out = Vec::new();
     for file in FILES {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();

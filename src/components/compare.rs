@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use super::{content, dom_id, ui, ui_with, AppState};
 use crate::personal::MAX_COMPARE;
 use crate::state::Screen;
-use crate::summary_model::{comparable, compare_cell, row_is_list, valid_picks, COMPARE_ROWS};
+use crate::summary_html::compare_html;
+use crate::summary_model::{comparable, valid_picks};
 
 fn level_label(level: Level) -> &'static str {
     match level {
@@ -74,71 +75,12 @@ pub fn CompareScreen() -> impl IntoView {
         }
     };
 
+    // The table is HTML text (`summary_html::compare_html`, escaped): no events, less wasm.
     let table = move || {
         let ids = picks.get();
-        if ids.len() < 2 {
-            return None;
-        }
-        let e = eval.get();
-        let names: Vec<String> = ids
-            .iter()
-            .map(|id| {
-                c.option(id)
-                    .map(|k| k.name.clone())
-                    .unwrap_or_else(|| id.clone())
-            })
-            .collect();
-        let head = names
-            .iter()
-            .zip(ids.iter())
-            .map(|(n, id)| view! { <th scope="col" data-option=id.clone()>{n.clone()}</th> })
-            .collect_view();
-        let rows = COMPARE_ROWS
-            .iter()
-            .map(|(key, row)| {
-                let cells = ids
-                    .iter()
-                    .map(|id| {
-                        let texts = compare_cell(c, &e, id, *row);
-                        let body = if row_is_list(*row) {
-                            view! {
-                                <ul>{texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                            }
-                            .into_any()
-                        } else {
-                            texts
-                                .into_iter()
-                                .map(|t| view! { <p>{t}</p> })
-                                .collect_view()
-                                .into_any()
-                        };
-                        view! { <td data-option=id.clone()>{body}</td> }
-                    })
-                    .collect_view();
-                view! {
-                    <tr data-row=*key>
-                        <th scope="row">{ui(key)}</th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <div class="compare-scroll" role="region" tabindex="0" aria-labelledby="compare-caption">
-                <table class="compare-table">
-                    <caption id="compare-caption">{ui("compare.caption")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="compare-corner">{ui("compare.row.option")}</th>
-                            {head}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            <p class="compare-scroll-hint">{ui("compare.scroll_hint")}</p>
-        })
+        eval.with(|e| compare_html(c, e, &ids))
     };
+    let has_table = move || picks.with(|p| p.len() >= 2);
 
     view! {
         <div class="compare">
@@ -149,7 +91,10 @@ pub fn CompareScreen() -> impl IntoView {
                 {checkboxes}
                 <p class="hint" id="compare-status" role="status">{status}</p>
             </fieldset>
-            {table}
+            <div class="compare-part" inner_html=table></div>
+            <Show when=has_table>
+                <p class="compare-scroll-hint">{ui("compare.scroll_hint")}</p>
+            </Show>
             <p class="results-discuss">{ui("results.discuss")}</p>
             <div class="actions">
                 <button type="button" class="button secondary" id="compare-to-results"
