@@ -8,7 +8,7 @@
 //!   politely ("A new version of the guide is ready" + Reload). Reload asks the waiting worker
 //!   to take over (`SKIP_WAITING`) and reloads when it has. Nothing changes on its own while
 //!   someone is answering.
-//! - [`DeleteAnswers`] (in the footer of every screen) removes everything the guide stored in
+//! - [`DeleteAnswers`] (in the footer of every screen) and its [`DeleteDialog`] remove everything the guide stored in
 //!   this browser: every localStorage key of the guide ([`crate::storage::delete_all`]) and any
 //!   Cache Storage cache other than the service worker's app-shell caches (`guide-*`, which hold
 //!   only the guide's own static files, never answers), then says so.
@@ -146,6 +146,8 @@ pub struct Pwa {
     pub deleted: RwSignal<bool>,
     registration: StoredValue<Option<SwRegistration>, LocalStorage>,
     reloading: StoredValue<bool>,
+    /// The "Delete my answers?" dialog ([`DeleteDialog`], opened by [`DeleteAnswers`]).
+    delete_dialog: NodeRef<html::Dialog>,
 }
 
 impl Pwa {
@@ -156,6 +158,7 @@ impl Pwa {
                 deleted: RwSignal::new(false),
                 registration: StoredValue::new_local(None),
                 reloading: StoredValue::new(false),
+                delete_dialog: NodeRef::new(),
             };
             provide_context(pwa);
             pwa
@@ -355,13 +358,32 @@ pub fn PwaNotices() -> impl IntoView {
     }
 }
 
-/// "Delete my answers": a button, a confirmation dialog, then everything the guide stored in
-/// this browser is removed and the guide starts again at the welcome screen.
+/// "Delete my answers": the button (in the footer of every screen). It opens [`DeleteDialog`].
 #[component]
 pub fn DeleteAnswers() -> impl IntoView {
     let pwa = Pwa::get();
+    view! {
+        <p class="delete-answers">
+            <button type="button" class="link-button" id="delete-answers" aria-haspopup="dialog"
+                on:click=move |_| {
+                    if let Some(d) = pwa.delete_dialog.get() {
+                        let _ = d.show_modal();
+                    }
+                }>
+                {ui("privacy.delete")}
+            </button>
+        </p>
+    }
+}
+
+/// The confirmation of "Delete my answers" (placed last in the page, after the other dialogs).
+/// Yes removes everything the guide stored in this browser and starts again at the welcome
+/// screen, which then says so.
+#[component]
+pub fn DeleteDialog() -> impl IntoView {
+    let pwa = Pwa::get();
     let state = AppState::get();
-    let dialog: NodeRef<html::Dialog> = NodeRef::new();
+    let dialog = pwa.delete_dialog;
     let close = move || {
         if let Some(d) = dialog.get() {
             d.close();
@@ -383,23 +405,6 @@ pub fn DeleteAnswers() -> impl IntoView {
         });
     };
     view! {
-        <p class="delete-answers">
-            <button type="button" class="link-button" id="delete-answers" aria-haspopup="dialog"
-                on:click=move |_| {
-                    if let Some(d) = dialog.get() {
-                        let _ = d.show_modal();
-                        // By script, not `autofocus` (refused, with a console error, in a
-                        // frame of another site: the embed).
-                        if let Ok(Some(safe)) = d.query_selector("#cancel-delete") {
-                            if let Some(safe) = safe.dyn_ref::<web_sys::HtmlElement>() {
-                                let _ = safe.focus();
-                            }
-                        }
-                    }
-                }>
-                {ui("privacy.delete")}
-            </button>
-        </p>
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" aria-describedby="delete-body">
             <h2 id="delete-title">{ui("privacy.delete_title")}</h2>
             <p id="delete-body">{ui("privacy.delete_body")}</p>
@@ -407,7 +412,7 @@ pub fn DeleteAnswers() -> impl IntoView {
                 <button type="button" class="button danger" id="confirm-delete" on:click=confirm>
                     {ui("privacy.delete_confirm")}
                 </button>
-                <button type="button" class="button secondary" id="cancel-delete" on:click=move |_| close()>
+                <button type="button" class="button secondary" id="cancel-delete" autofocus=true on:click=move |_| close()>
                     {ui("privacy.delete_cancel")}
                 </button>
             </div>

@@ -255,7 +255,7 @@ async fn after_one_visit_the_guide_works_offline_under_a_sub_path() {
 }
 
 #[tokio::test]
-async fn the_whole_flow_online_has_no_csp_violation_and_no_foreign_request() {
+async fn every_screen_online_has_no_csp_violation_and_no_foreign_request() {
     let server = StaticServer::start(dist_dir());
     let b = Browser::start().await;
     record_csp_violations(&b).await;
@@ -272,6 +272,24 @@ async fn the_whole_flow_online_has_no_csp_violation_and_no_foreign_request() {
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_no_csp_violations(&b, "results").await;
+    // The other screens: visit summary, what matters, comparison, the text pages.
+    b.click("#open-summary").await;
+    b.wait_for("#summary-title").await;
+    b.js(
+        "document.querySelectorAll('details').forEach(d => d.open = true); return 1",
+        vec![],
+    )
+    .await;
+    b.click("#summary-to-values").await;
+    b.wait_for("#values-to-results").await;
+    b.click("#values-to-results").await;
+    b.click("#open-compare").await;
+    b.wait_for("#compare-to-results").await;
+    b.click("#nav-about").await;
+    b.wait_for(".page-screen").await;
+    b.click("#nav-urgent").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_no_csp_violations(&b, "summary, values, compare, about, urgent").await;
     b.assert_no_console_errors().await;
     b.assert_all_requests_same_origin(&server.origin()).await;
     b.close().await;

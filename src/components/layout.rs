@@ -276,5 +276,6 @@ pub fn Layout() -> impl IntoView {
                 </button>
             </div>
         </dialog>
+        <crate::pwa::DeleteDialog />
     }
 }
