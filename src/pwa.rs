@@ -368,6 +368,13 @@ pub fn DeleteAnswers() -> impl IntoView {
                 on:click=move |_| {
                     if let Some(d) = pwa.delete_dialog.get() {
                         let _ = d.show_modal();
+                        // By script, not `autofocus` (refused, with a console error, in a
+                        // frame of another site: the embed).
+                        if let Ok(Some(safe)) = d.query_selector("#cancel-delete") {
+                            if let Some(safe) = safe.dyn_ref::<web_sys::HtmlElement>() {
+                                let _ = safe.focus();
+                            }
+                        }
                     }
                 }>
                 {ui("privacy.delete")}
@@ -412,7 +419,7 @@ pub fn DeleteDialog() -> impl IntoView {
                 <button type="button" class="button danger" id="confirm-delete" on:click=confirm>
                     {ui("privacy.delete_confirm")}
                 </button>
-                <button type="button" class="button secondary" id="cancel-delete" autofocus=true on:click=move |_| close()>
+                <button type="button" class="button secondary" id="cancel-delete" on:click=move |_| close()>
                     {ui("privacy.delete_cancel")}
                 </button>
             </div>
