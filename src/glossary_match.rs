@@ -29,17 +29,16 @@ pub struct GlossaryIndex {
     ids: Vec<String>,
 }
 
-/// Lower-case one char for comparison (chars whose lower case is several chars stay as they are).
+/// Lower-case one char for comparison. ASCII case rules: the content's letters are ASCII
+/// (checked by guide-content's tests), and the wasm then carries no Unicode case and letter
+/// tables (README "Size"). Other chars compare as they are.
 fn fold(c: char) -> char {
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(x), None) => x,
-        _ => c,
-    }
+    c.to_ascii_lowercase()
 }
 
+/// Letters and digits (ASCII, as in [`fold`]).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_ascii_alphanumeric()
 }
 
 impl GlossaryIndex {
@@ -62,8 +61,10 @@ impl GlossaryIndex {
             }
         }
         for forms in index.by_first.values_mut() {
-            // Longest first; ties keep entry order.
-            forms.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            // Longest first; ties keep entry order. (A small stable sort: README "Size".)
+            guide_engine::small::sort_by(forms, |a, b| {
+                b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0))
+            });
             forms.dedup();
         }
         index

@@ -138,8 +138,8 @@ pub fn emphasis(values: &Values) -> Vec<Field> {
         Field::Aims | Field::Uncertain => 0,
     };
     let mut fields = Field::DEFAULT_ORDER.to_vec();
-    // Stable: equal weights keep the default order.
-    fields.sort_by_key(|f| std::cmp::Reverse(w(*f)));
+    // Stable: equal weights keep the default order. (A small sort: README "Size".)
+    guide_engine::small::sort_by_key(&mut fields, |f| std::cmp::Reverse(w(*f)));
     fields
 }
 

@@ -31,7 +31,8 @@ pub fn catalogue_position(id: OptionId) -> usize {
 /// Splits options by level, each group sorted by catalogue position (stable).
 pub fn group_by_level(options: &[OptionResult]) -> Grouped<'_> {
     let mut sorted: Vec<&OptionResult> = options.iter().collect();
-    sorted.sort_by_key(|o| catalogue_position(o.id));
+    // A small stable sort (README "Size").
+    guide_engine::small::sort_by_key(&mut sorted, |o| catalogue_position(o.id));
     let mut g = Grouped::default();
     for o in sorted {
         match o.level {
@@ -54,7 +55,12 @@ pub struct QuestionGroup {
 
 /// The key two questions are compared by: lower case, single spaces, no end punctuation.
 pub fn question_key(q: &str) -> String {
-    let words: Vec<String> = q.split_whitespace().map(|w| w.to_lowercase()).collect();
+    // ASCII case rules: the content's letters are ASCII (checked by guide-content's tests), and
+    // the wasm then carries no Unicode case tables (README "Size").
+    let words: Vec<String> = q
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
     words
         .join(" ")
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
@@ -111,8 +117,11 @@ pub fn field_unverified(unverified: &[String], field: &str, texts: &[&str]) -> b
         if u == field {
             return true;
         }
-        let needle = u.to_lowercase();
-        texts.iter().any(|t| t.to_lowercase().contains(&needle))
+        // ASCII case rules, as in `question_key`.
+        let needle = u.to_ascii_lowercase();
+        texts
+            .iter()
+            .any(|t| t.to_ascii_lowercase().contains(&needle))
     })
 }
 

@@ -133,12 +133,12 @@ fn humanize(c: &Content, id: &str) -> String {
     if id == "UNKNOWN" {
         return c.ui("answer.unknown").to_owned();
     }
-    let s = id.replace('_', " ").to_lowercase();
-    let mut ch = s.chars();
-    match ch.next() {
-        Some(f) => f.to_uppercase().chain(ch).collect(),
-        None => s,
+    // IDs are ASCII: ASCII case rules (no Unicode case tables in the wasm, README "Size").
+    let mut s = id.replace('_', " ").to_ascii_lowercase();
+    if let Some(f) = s.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
+    s
 }
 
 /// The label of an answer (same fallbacks as the question screens).

@@ -452,10 +452,14 @@ impl Slot {
         if self.full.get().is_some() {
             return;
         }
-        let mut full = self.get(lang, false).clone();
-        full.options = details.options;
-        full.sources = details.sources;
-        let _ = self.full.set(full);
+        // Parsed again rather than cloned: the parser is there anyway, a clone of every map type
+        // would be more code in the wasm.
+        let core = Content::parse_core(lang).expect("the content parses (checked by the tests)");
+        let _ = self.full.set(Content {
+            options: details.options,
+            sources: details.sources,
+            ..core
+        });
     }
 }
 
@@ -710,6 +714,26 @@ mod tests {
             let c = Content::get(Lang::En);
             assert!(!c.options.is_empty() && !c.sources.is_empty());
         }
+    }
+
+    /// Every letter and digit of the content is ASCII, so the ASCII case and letter rules of
+    /// `render.rs` and of the app (glossary matching, question keys) are exact. A language with
+    /// other letters needs Unicode rules there (and pays for the tables in the wasm).
+    #[test]
+    fn the_content_letters_are_ascii() {
+        let mut bad = Vec::new();
+        let mut all = core_files(Lang::En).to_vec();
+        all.extend(real_files());
+        for (name, text) in all {
+            for (line, l) in text.lines().enumerate() {
+                for ch in l.chars() {
+                    if !ch.is_ascii() && (ch.is_alphanumeric() || ch.is_uppercase()) {
+                        bad.push(format!("{name}:{}: {ch:?}", line + 1));
+                    }
+                }
+            }
+        }
+        assert!(bad.is_empty(), "non-ASCII letters: {bad:?}");
     }
 
     /// The compact copies build.rs writes (embedded by the WebAssembly build) hold the same JSON

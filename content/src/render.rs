@@ -5,6 +5,9 @@
 //! rule texts from `rules.json`, safety notes from `notes.json`. The tests in
 //! `content/tests/render.rs` and `content/tests/validate.rs` check that every fact, rule and
 //! note the engine can produce has its words, so the fallbacks here are never shown.
+//!
+//! Case and letter checks use ASCII rules: the content's letters are all ASCII (a test in
+//! `lib.rs` checks), so they are exact, and the wasm carries no Unicode tables (README "Size").
 
 use guide_engine::{Level, OptionResult, PriorTx};
 
@@ -50,11 +53,11 @@ pub fn treatment_name(c: &Content, tx: &str) -> String {
         return tx
             .split_once(':')
             .map(|(_, d)| d.to_string())
-            .unwrap_or_else(|| tx.to_lowercase().replace('_', " "));
+            .unwrap_or_else(|| tx.to_ascii_lowercase().replace('_', " "));
     };
     let first_person = a
         .label
-        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+        .split(|ch: char| !ch.is_ascii_alphanumeric() && ch != '\'')
         .any(|w| matches!(w, "I" | "I'm" | "I've" | "my" | "My" | "me"));
     if !first_person {
         return lower_first(&a.label);
@@ -71,9 +74,9 @@ pub fn treatment_name(c: &Content, tx: &str) -> String {
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-            let mut out: String = a.to_lowercase().collect();
-            out.push_str(&s[a.len_utf8()..]);
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+            let mut out = s.to_string();
+            out[..1].make_ascii_lowercase();
             out
         }
         _ => s.to_string(),
@@ -119,7 +122,7 @@ pub fn fact_phrase(c: &Content, fact: &str) -> String {
     fact_text(c, fact).unwrap_or_else(|| {
         fact.trim_start_matches("fact:")
             .replace(['_', '='], " ")
-            .to_lowercase()
+            .to_ascii_lowercase()
     })
 }
 

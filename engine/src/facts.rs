@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::answers::*;
 use crate::profile::Profile;
+use crate::small::set_of;
 
 /// Q1 grouped the way the rules read it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,7 +208,7 @@ pub fn pleural_spread(p: &Profile) -> bool {
 
 /// Q3 `extent`, exactly in the reference's order of tests.
 pub fn extent(p: &Profile) -> Extent {
-    let sites: BTreeSet<Site> = p.sites.iter().copied().collect();
+    let sites: BTreeSet<Site> = set_of(p.sites.iter().copied());
     let met_none = p.met_count == Some(MetCount::None);
     // Pleural spread is always WIDESPREAD (§8.10), even when the sites say local only (D-18).
     if pleural_spread(p) {
@@ -326,12 +327,13 @@ pub fn prior_tx_known(p: &Profile) -> bool {
 /// The treatments had, without the `NONE`/`UNKNOWN` markers.
 pub fn treatments(p: &Profile) -> BTreeSet<PriorTx> {
     // A treatment named as the most recent one (Q5a) was had, even if Q4 missed it.
-    p.prior_tx
-        .iter()
-        .chain(p.last_tx.iter())
-        .copied()
-        .filter(|t| !matches!(t, PriorTx::None | PriorTx::Unknown))
-        .collect()
+    set_of(
+        p.prior_tx
+            .iter()
+            .chain(p.last_tx.iter())
+            .copied()
+            .filter(|t| !matches!(t, PriorTx::None | PriorTx::Unknown)),
+    )
 }
 
 /// Q4a: the setting of a drug treatment. Unanswered or `UNKNOWN` counts as `ADVANCED`.
@@ -362,21 +364,22 @@ pub fn prior_platinum_advanced(p: &Profile) -> bool {
 /// Q5a as the rules read it: the answered list, or (unanswered/`UNKNOWN`) every drug given for
 /// advanced disease, or every drug if none was.
 pub fn last_tx(p: &Profile) -> BTreeSet<PriorTx> {
-    let answered: BTreeSet<PriorTx> = p
-        .last_tx
-        .iter()
-        .copied()
-        .filter(|t| !matches!(t, PriorTx::Unknown | PriorTx::None))
-        .collect();
+    let answered: BTreeSet<PriorTx> = set_of(
+        p.last_tx
+            .iter()
+            .copied()
+            .filter(|t| !matches!(t, PriorTx::Unknown | PriorTx::None)),
+    );
     if !answered.is_empty() {
         return answered;
     }
-    let drugs: BTreeSet<PriorTx> = treatments(p).into_iter().filter(|t| t.is_drug()).collect();
-    let advanced: BTreeSet<PriorTx> = drugs
-        .iter()
-        .copied()
-        .filter(|t| setting(p, *t) == TxSetting::Advanced)
-        .collect();
+    let drugs: BTreeSet<PriorTx> = set_of(treatments(p).into_iter().filter(|t| t.is_drug()));
+    let advanced: BTreeSet<PriorTx> = set_of(
+        drugs
+            .iter()
+            .copied()
+            .filter(|t| setting(p, *t) == TxSetting::Advanced),
+    );
     if advanced.is_empty() {
         drugs
     } else {

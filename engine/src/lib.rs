@@ -13,6 +13,7 @@ pub mod options;
 pub mod profile;
 pub mod resolve;
 pub mod rules;
+pub mod small;
 
 pub use answers::*;
 pub use options::{Family, Level, OptionId};

@@ -11,6 +11,7 @@ use crate::options::{Level, OptionId as O};
 use crate::profile::Profile;
 use crate::rules::catalog::{rule, RULES};
 use crate::rules::{self, ans, derived, Ctx, EmitKind, Fact};
+use crate::small;
 
 /// One option in the result, with the trace a reviewer needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -512,7 +513,9 @@ fn safety_notes(c: &Ctx, slots: &BTreeMap<O, Slot>) -> Vec<&'static str> {
     }
     let mut v: Vec<&'static str> = notes.into_iter().collect();
     // N-10 sorts before N-2 as text; order them by number.
-    v.sort_by_key(|n| n.trim_start_matches("N-").parse::<u32>().unwrap_or(0));
+    small::sort_by_key(&mut v, |n| {
+        n.trim_start_matches("N-").parse::<u32>().unwrap_or(0)
+    });
     v
 }
 
@@ -618,7 +621,7 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
 
 fn finish(id: O, mut s: Slot) -> OptionResult {
     let order = |r: &&str| RULES.iter().position(|m| m.id == *r).unwrap_or(usize::MAX);
-    s.rules.sort_by_key(order);
+    small::sort_by_key(&mut s.rules, order);
     let mut sources: Vec<&'static str> = Vec::new();
     for r in &s.rules {
         for src in rule(r).sources {

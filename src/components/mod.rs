@@ -64,12 +64,12 @@ pub fn humanize(id: &str) -> String {
     if id == "UNKNOWN" {
         return ui("answer.unknown").to_owned();
     }
-    let s = id.replace('_', " ").to_lowercase();
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => s,
+    // IDs are ASCII: ASCII case rules (no Unicode case tables in the wasm, README "Size").
+    let mut s = id.replace('_', " ").to_ascii_lowercase();
+    if let Some(f) = s.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
+    s
 }
 
 /// The question as asked.

@@ -50,7 +50,7 @@ fn level_group(
     help: &'static str,
     options: &[&OptionResult],
 ) -> impl IntoView {
-    let heading_id = format!("results-{}", level.to_lowercase());
+    let heading_id = format!("results-{}", level.to_ascii_lowercase());
     let body = if options.is_empty() {
         view! { <p class="results-empty">{ui("results.none_in_group")}</p> }.into_any()
     } else {

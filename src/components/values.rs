@@ -52,7 +52,7 @@ fn trade_off_fieldset(id: &'static str) -> impl IntoView {
     let radios = TRADE_OFF_ANSWERS
         .iter()
         .map(|answer| {
-            let input_id = format!("values-{id}-{}", answer.to_lowercase());
+            let input_id = format!("values-{id}-{}", answer.to_ascii_lowercase());
             let label = c.ui(&format!("values.answer.{answer}")).to_owned();
             view! {
                 <div class="choice">

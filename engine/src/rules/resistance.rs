@@ -138,8 +138,7 @@ fn oligoprogression(c: &mut Ctx) {
                 && !likely_elsewhere(*o)
         })
         .collect();
-    switch.sort();
-    switch.dedup();
+    crate::small::sort_dedup(&mut switch);
     c.cap("R-42", switch, &b);
     if c.d.driver == Some(DriverClass::EgfrCommon) {
         c.trace("R-96", O::LocOligoprog);
