@@ -18,15 +18,19 @@ macro_rules! answers {
             pub const QUESTION: &'static str = $question;
             /// Every answer, in the reference's order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every answer ID, in the same order as [`Self::ALL`].
+            pub const IDS: &'static [&'static str] = &[$($id),+];
 
             /// The reference's answer ID.
             pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
+                // The variants are declared in `IDS` order (a test checks): a table, not a
+                // match per enum (smaller wasm, README "Size").
+                Self::IDS[self as usize]
             }
 
             /// Parses a reference answer ID.
             pub fn from_id(s: &str) -> Option<Self> {
-                match s { $($id => Some($name::$variant),)+ _ => None }
+                index_of(Self::IDS, s).map(|i| Self::ALL[i])
             }
         }
 
@@ -44,11 +48,16 @@ macro_rules! answers {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let raw = d.deserialize_any(IdVisitor($question))?;
                 $name::from_id(&raw).ok_or_else(|| {
-                    serde::de::Error::custom(unknown_answer($question, &raw, &$name::ALL.iter().map(|a| a.id()).collect::<Vec<_>>()))
+                    serde::de::Error::custom(unknown_answer($question, &raw, $name::IDS))
                 })
             }
         }
     };
+}
+
+/// Where `id` is in `ids` (one shared function for every answer enum).
+fn index_of(ids: &[&str], id: &str) -> Option<usize> {
+    ids.iter().position(|x| *x == id)
 }
 
 /// The one-line message for an answer ID that is not in §1.
@@ -596,5 +605,58 @@ impl<'de> serde::Deserialize<'de> for PriorTx {
                 adcs.join(", ")
             ))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `id` and `from_id` read the `IDS` table by position: every enum's variants are in the
+    /// same order as its IDs, and the IDs are unique.
+    #[test]
+    fn ids_and_variants_line_up() {
+        macro_rules! check {
+            ($($t:ident),+) => {$(
+                assert_eq!($t::ALL.len(), $t::IDS.len(), stringify!($t));
+                for (i, a) in $t::ALL.iter().enumerate() {
+                    assert_eq!(*a as usize, i, stringify!($t));
+                    assert_eq!(a.id(), $t::IDS[i], stringify!($t));
+                    assert_eq!($t::from_id($t::IDS[i]), Some(*a), stringify!($t));
+                }
+                let mut ids = $t::IDS.to_vec();
+                ids.sort();
+                ids.dedup();
+                assert_eq!(ids.len(), $t::IDS.len(), "{}: repeated ID", stringify!($t));
+                assert_eq!($t::from_id("NOT_AN_ANSWER"), None);
+            )+};
+        }
+        check!(
+            Histology,
+            Site,
+            MetCount,
+            OrganCount,
+            TxSetting,
+            ChemoDrug,
+            Outcome,
+            ProgressingSpots,
+            Ctfi,
+            IciInterval,
+            AdjuvantInterval,
+            Ps,
+            SurgeryFit,
+            Contra,
+            BiomarkerTested,
+            TestedSinceRecurrence,
+            Biomarker,
+            Pdl1,
+            Brain,
+            BrainCount,
+            Leptomeningeal,
+            Symptom,
+            Goal,
+            Tki,
+            Adc
+        );
     }
 }

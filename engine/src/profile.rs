@@ -141,9 +141,11 @@ impl Profile {
     }
 
     pub fn from_value(value: serde_json::Value) -> Result<Profile, ProfileError> {
-        let obj = value.as_object().ok_or_else(|| {
-            ProfileError("profile: expected a JSON object of question IDs and answers".into())
-        })?;
+        let serde_json::Value::Object(mut obj) = value else {
+            return Err(ProfileError(
+                "profile: expected a JSON object of question IDs and answers".into(),
+            ));
+        };
         match obj.get("version") {
             None => {
                 return Err(ProfileError(format!(
@@ -164,7 +166,7 @@ impl Profile {
                 }
             },
         }
-        for (key, v) in obj {
+        for (key, v) in &obj {
             if !PROFILE_FIELDS.contains(&key.as_str()) {
                 return Err(ProfileError(format!(
                     "{key}: unknown field; allowed fields: {}",
@@ -183,7 +185,6 @@ impl Profile {
             }
         }
         // `null` reads as unanswered, like a missing key.
-        let mut obj = obj.clone();
         obj.retain(|_, v| !v.is_null());
         serde_json::from_value(serde_json::Value::Object(obj))
             .map_err(|e| ProfileError(strip_position(e.to_string())))
