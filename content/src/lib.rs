@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+pub mod from_json;
 pub mod readability;
 pub mod render;
 pub mod sample;
@@ -337,8 +338,18 @@ impl std::fmt::Display for ContentError {
     }
 }
 
+/// Reads a content file. Native: serde (its errors name the line). WebAssembly: the small reader
+/// of `from_json.rs` over a `serde_json::Value` (the same rules; a test checks both agree).
+#[cfg(not(target_arch = "wasm32"))]
 fn parse<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T, ContentError> {
     serde_json::from_str(text).map_err(|e| ContentError(format!("content {name}: {e}")))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse<T: from_json::FromJson>(name: &str, text: &str) -> Result<T, ContentError> {
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ContentError(format!("content {name}: {e}")))?;
+    T::from_json(&v).map_err(|e| ContentError(format!("content {name}: {e}")))
 }
 
 /// The option cards and sources of a language (the [`DETAIL_FILES`]), parsed.
@@ -714,6 +725,94 @@ mod tests {
             let c = Content::get(Lang::En);
             assert!(!c.options.is_empty() && !c.sources.is_empty());
         }
+    }
+
+    /// The WebAssembly build's reader (`from_json.rs`) reads every content file to the same
+    /// values as serde's derives.
+    #[test]
+    fn the_small_reader_reads_every_file_like_serde() {
+        use from_json::FromJson;
+        fn same<T>(name: &str, text: &str)
+        where
+            T: FromJson + Serialize + for<'de> Deserialize<'de>,
+        {
+            let by_serde: T = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            let ours = T::from_json(&v).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                serde_json::to_value(&ours).unwrap(),
+                serde_json::to_value(&by_serde).unwrap(),
+                "{name}"
+            );
+        }
+        let mut all = core_files(Lang::En).to_vec();
+        all.extend(real_files());
+        for (name, text) in all {
+            match name {
+                "meta.json" => same::<Meta>(name, text),
+                "questions.json" => same::<Vec<QuestionContent>>(name, text),
+                "facts.json" | "ui.json" => same::<BTreeMap<String, String>>(name, text),
+                "rules.json" => same::<BTreeMap<String, RuleText>>(name, text),
+                "notes.json" => same::<BTreeMap<String, NoteText>>(name, text),
+                "red_flags.json" => same::<RedFlags>(name, text),
+                "glossary.json" => same::<BTreeMap<String, GlossaryEntry>>(name, text),
+                "pages.json" => same::<BTreeMap<String, Page>>(name, text),
+                "sources.json" => same::<BTreeMap<String, Source>>(name, text),
+                n if n.starts_with("options/") => {
+                    same::<BTreeMap<String, OptionContent>>(name, text)
+                }
+                n => panic!("{n}: which type?"),
+            }
+        }
+    }
+
+    /// The small reader refuses what serde refuses: missing required fields, unknown fields,
+    /// wrong types; `null` or nothing for an optional field is `None`.
+    #[test]
+    fn the_small_reader_refuses_what_serde_refuses() {
+        use from_json::FromJson;
+        use serde_json::json;
+        let source = json!({"title": "t", "publisher": "p", "date": "d", "url": "u"});
+        let s = Source::from_json(&source).unwrap();
+        assert_eq!(s.note, None);
+        let mut with_null = source.clone();
+        with_null["note"] = serde_json::Value::Null;
+        assert_eq!(Source::from_json(&with_null).unwrap().note, None);
+        let mut missing = source.clone();
+        missing.as_object_mut().unwrap().remove("url");
+        assert_eq!(
+            Source::from_json(&missing).unwrap_err(),
+            "missing field `url`"
+        );
+        let mut unknown = source.clone();
+        unknown["link"] = json!("x");
+        assert!(Source::from_json(&unknown)
+            .unwrap_err()
+            .starts_with("unknown field `link`"));
+        let mut wrong = source.clone();
+        wrong["date"] = json!(2026);
+        assert_eq!(
+            Source::from_json(&wrong).unwrap_err(),
+            "date: expected a string, got a number"
+        );
+        let sources = json!({"S1": source, "S2": {"title": "t"}});
+        assert_eq!(
+            BTreeMap::<String, Source>::from_json(&sources).unwrap_err(),
+            "S2: missing field `publisher`"
+        );
+        for bad in [&missing, &unknown, &wrong] {
+            assert!(serde_json::from_value::<Source>((*bad).clone()).is_err());
+        }
+        let section = json!({"heading": "h", "paragraphs": ["a", 1]});
+        assert_eq!(
+            PageSection::from_json(&section).unwrap_err(),
+            "paragraphs: [1]: expected a string, got a number"
+        );
+        assert_eq!(
+            Meta::from_json(&json!({"language": "en", "content_date": "d", "stale_after_months": -1, "title": "t"}))
+                .unwrap_err(),
+            "stale_after_months: expected a whole number, got a number"
+        );
     }
 
     /// Every letter and digit of the content is ASCII, so the ASCII case and letter rules of
