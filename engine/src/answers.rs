@@ -48,11 +48,31 @@ macro_rules! answers {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let raw = d.deserialize_any(IdVisitor($question))?;
                 $name::from_id(&raw).ok_or_else(|| {
-                    serde::de::Error::custom(unknown_answer($question, &raw, $name::IDS))
+                    serde::de::Error::custom(<$name as AnswerId>::unknown(&raw))
                 })
             }
         }
+
+        impl AnswerId for $name {
+            const QUESTION_ID: &'static str = $question;
+            fn parse_id(s: &str) -> Option<Self> {
+                $name::from_id(s)
+            }
+            fn unknown(raw: &str) -> String {
+                unknown_answer($question, raw, $name::IDS)
+            }
+        }
     };
+}
+
+/// An answer type read from its reference ID, with the message for an ID it does not know
+/// (the serde impls and the WebAssembly build's profile reader share them).
+pub trait AnswerId: Sized + Copy {
+    /// The question ID named in messages.
+    const QUESTION_ID: &'static str;
+    fn parse_id(s: &str) -> Option<Self>;
+    /// The one-line message for `raw`, which is not one of the answers.
+    fn unknown(raw: &str) -> String;
 }
 
 /// Where `id` is in `ids` (one shared function for every answer enum).
@@ -592,19 +612,25 @@ impl serde::Serialize for PriorTx {
 impl<'de> serde::Deserialize<'de> for PriorTx {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = d.deserialize_any(IdVisitor("prior_tx"))?;
-        PriorTx::from_id(&raw).ok_or_else(|| {
-            let mut allowed: Vec<&str> = Self::SIMPLE.iter().map(|(_, id)| *id).collect();
-            allowed.push("TKI:<drug>");
-            allowed.push("ADC:<drug>");
-            let drugs: Vec<&str> = Tki::ALL.iter().map(|d| d.id()).collect();
-            let adcs: Vec<&str> = Adc::ALL.iter().map(|d| d.id()).collect();
-            serde::de::Error::custom(format!(
-                "{}; TKI drugs: {}; ADC drugs: {}",
-                unknown_answer("prior_tx", &raw, &allowed),
-                drugs.join(", "),
-                adcs.join(", ")
-            ))
-        })
+        PriorTx::from_id(&raw).ok_or_else(|| serde::de::Error::custom(PriorTx::unknown(&raw)))
+    }
+}
+
+impl AnswerId for PriorTx {
+    const QUESTION_ID: &'static str = "prior_tx";
+    fn parse_id(s: &str) -> Option<Self> {
+        PriorTx::from_id(s)
+    }
+    fn unknown(raw: &str) -> String {
+        let mut allowed: Vec<&str> = Self::SIMPLE.iter().map(|(_, id)| *id).collect();
+        allowed.push("TKI:<drug>");
+        allowed.push("ADC:<drug>");
+        format!(
+            "{}; TKI drugs: {}; ADC drugs: {}",
+            unknown_answer("prior_tx", raw, &allowed),
+            Tki::IDS.join(", "),
+            Adc::IDS.join(", ")
+        )
     }
 }
 

@@ -11,6 +11,8 @@ pub mod answers;
 pub mod facts;
 pub mod options;
 pub mod profile;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod profile_read;
 pub mod resolve;
 pub mod rules;
 pub mod small;
