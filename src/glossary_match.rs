@@ -29,16 +29,27 @@ pub struct GlossaryIndex {
     ids: Vec<String>,
 }
 
-/// Lower-case one char for comparison. ASCII case rules: the content's letters are ASCII
-/// (checked by guide-content's tests), and the wasm then carries no Unicode case and letter
-/// tables (README "Size"). Other chars compare as they are.
+/// Lower-case one char for comparison: ASCII and the Latin-1 letters (Spanish: Á É Í Ó Ú Ñ Ü),
+/// by arithmetic, so the wasm carries no Unicode case tables (README "Size"). Other chars
+/// compare as they are; guide-content's tests check that the content has no other cased letters.
 fn fold(c: char) -> char {
-    c.to_ascii_lowercase()
+    match c {
+        // Latin-1 capitals À..Þ except × (U+00D7): lower case is 0x20 above.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c.to_ascii_lowercase(),
+    }
 }
 
-/// Letters and digits (ASCII, as in [`fold`]).
+/// Letters and digits: ASCII, the Latin-1 letters (not its signs such as « » ¿ ¡ ×), and any
+/// char above Latin-1 except general punctuation (dashes, curly quotes), so a term never
+/// matches inside a word with accented letters ("MET" in "metástasis").
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
+    match c as u32 {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        0x80..=0xBF | 0xD7 | 0xF7 => false,
+        0x2000..=0x206F | 0x3000..=0x303F => false,
+        _ => true,
+    }
 }
 
 impl GlossaryIndex {

@@ -140,12 +140,33 @@ fn a_term_at_the_very_start_and_end_matches() {
 }
 
 #[test]
-fn unicode_case_folding_works() {
-    let idx = GlossaryIndex::new(vec![("oedeme", vec!["ŒDÈME"])]);
-    let s = idx.segments("Un œdème léger.");
+fn accented_capitals_fold_as_their_small_letters() {
+    let idx = GlossaryIndex::new(vec![("metastasis", vec!["metástasis"])]);
+    let s = idx.segments("Una METÁSTASIS ósea.");
     assert_eq!(
         s,
-        vec![text("Un "), term("oedeme", "œdème"), text(" léger.")]
+        vec![
+            text("Una "),
+            term("metastasis", "METÁSTASIS"),
+            text(" ósea.")
+        ]
+    );
+}
+
+#[test]
+fn accented_letters_are_part_of_the_word() {
+    let idx = GlossaryIndex::new(vec![("met", vec!["MET"]), ("ca", vec!["cáncer"])]);
+    // "met" followed by "á" is not the word MET; "cáncer" is whole between curly quotes.
+    let s = idx.segments("La metástasis del “cáncer”—y MET.");
+    assert_eq!(
+        s,
+        vec![
+            text("La metástasis del “"),
+            term("ca", "cáncer"),
+            text("”—y "),
+            term("met", "MET"),
+            text("."),
+        ]
     );
 }
 

@@ -815,9 +815,9 @@ mod tests {
         );
     }
 
-    /// Every letter and digit of the content is ASCII, so the ASCII case and letter rules of
-    /// `render.rs` and of the app (glossary matching, question keys) are exact. A language with
-    /// other letters needs Unicode rules there (and pays for the tables in the wasm).
+    /// Every letter and digit of the English content is ASCII, as the ASCII case rules of
+    /// `render.rs`'s English phrasing assume. (The app's glossary matching also folds Latin-1
+    /// letters, for Spanish; another alphabet with capitals needs wider rules there.)
     #[test]
     fn the_content_letters_are_ascii() {
         let mut bad = Vec::new();
