@@ -19,6 +19,7 @@ pub mod state;
 pub mod storage;
 pub mod summary_html;
 pub mod summary_model;
+pub mod text_size;
 
 use guide_content::Lang;
 use leptos::prelude::*;
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
     provide_context(Lang::En);
     // Embed mode and theme from the query string, read once (see embed.rs, embed_web.rs).
     provide_context(embed_web::start());
+    // The person's text size, from the device, before anything is painted.
+    components::text_size::provide_text_size();
     let (store, startup) = storage::open_browser_store();
     let screen = resume_screen(startup.screen.as_deref(), &startup.profile);
     let answers = RwSignal::new(Answers::from_profile(startup.profile));

@@ -399,6 +399,8 @@ pub fn DeleteDialog() -> impl IntoView {
     let confirm = move |_| {
         close();
         let _ = crate::storage::delete_all();
+        // The text size was stored too: back to the standard size, as on a first visit.
+        crate::components::text_size::set_text_size(crate::text_size::TextSize::Standard);
         // Open storage afresh: whatever made it read-only (data kept aside, data from a newer
         // version) is gone now, and so is the notice about it.
         let (store, startup) = crate::storage::open_browser_store();

@@ -405,6 +405,31 @@ pub fn delete_all() -> Result<usize, StoreError> {
     Ok(keys.len())
 }
 
+/// The text size (`crate::text_size`): a display preference under its own key, so "Start over"
+/// keeps it and "Delete my answers" (every key with [`KEY_PREFIX`]) removes it.
+pub const TEXT_SIZE_KEY: &str = "recurrence-guide.text-size";
+
+/// Reads a preference from `localStorage`; `None` when absent or storage is blocked (never throws).
+pub fn read_pref(key: &str) -> Option<String> {
+    let backend = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(WebStorage)?;
+    backend.get(key).ok().flatten()
+}
+
+/// Saves a preference in `localStorage` (`None` removes it). Blocked or full storage is an error
+/// the caller may ignore: the answers' own notice already says that nothing is kept.
+pub fn write_pref(key: &str, value: Option<&str>) -> Result<(), StoreError> {
+    let backend = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(WebStorage)
+        .ok_or_else(|| StoreError::Other("no localStorage".into()))?;
+    match value {
+        Some(v) => backend.set(key, v),
+        None => backend.remove(key),
+    }
+}
+
 /// The current time as an ISO string (browser only).
 pub fn now_iso() -> String {
     web_sys::js_sys::Date::new_0()

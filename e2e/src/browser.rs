@@ -120,6 +120,30 @@ pub struct Browser {
 #[derive(Debug)]
 struct GetLog(&'static str);
 
+/// chromedriver's `goog/cdp/execute`: one Chrome DevTools command in the session.
+#[derive(Debug)]
+struct CdpCommand(String, Value);
+
+impl WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
 impl WebDriverCompatibleCommand for GetLog {
     fn endpoint(
         &self,
@@ -482,6 +506,14 @@ impl Browser {
     }
 
     /// Run a JavaScript function body (`return ...`) with `args` and return its JSON result.
+    /// Runs a Chrome DevTools Protocol command (emulation, network...) and returns its result.
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        self.client()
+            .issue_cmd(CdpCommand(command.to_owned(), params))
+            .await
+            .unwrap_or_else(|e| panic!("CDP {command}: {e}"))
+    }
+
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         match self.client().execute(script, args).await {
             Ok(v) => v,

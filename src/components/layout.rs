@@ -229,6 +229,7 @@ pub fn Layout() -> impl IntoView {
                         </Show>
                     </ul>
                 </nav>
+                <super::text_size::TextSizeControl />
             </div>
         </header>
         <div class="notices">

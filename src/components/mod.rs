@@ -23,6 +23,7 @@ pub mod details;
 pub mod file_tools;
 pub mod my_notes;
 pub mod summary;
+pub mod text_size;
 pub mod values;
 
 use guide_content::{Content, Lang};
