@@ -54,7 +54,8 @@ impl TextSize {
     }
 }
 
-/// Sets the size on `<html>` (a CSSOM property, allowed by the page's CSP without inline styles).
+/// Sets the size on `<html>` (a CSSOM property, allowed by the page's CSP without inline styles);
+/// the standard size sets nothing, so the page is as if the control were not there.
 pub fn apply(size: TextSize) {
     use web_sys::wasm_bindgen::JsCast;
     let root = web_sys::window()
@@ -64,6 +65,11 @@ pub fn apply(size: TextSize) {
         .as_ref()
         .and_then(|r| r.dyn_ref::<web_sys::HtmlElement>())
     {
-        let _ = html.style().set_property("--text-scale", size.css_scale());
+        let style = html.style();
+        let _ = if size == TextSize::Standard {
+            style.remove_property("--text-scale").map(drop)
+        } else {
+            style.set_property("--text-scale", size.css_scale())
+        };
     }
 }
