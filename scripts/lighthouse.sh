@@ -115,6 +115,9 @@ PORT="$(head -1 "$WORK/port")"
 URL="http://127.0.0.1:$PORT/"
 echo "==> serving $DIST (compressed) at $URL"
 
+echo "==> time to the first question, compressed, slow 4G (as scripts/size-report.sh, throttled)"
+cargo run -q -p guide-e2e --locked --bin first-question -- --url "$URL" --network slow4g --runs "$RUNS"
+
 FLAGS="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --no-default-browser-check"
 for i in $(seq "$RUNS"); do
   echo "==> lighthouse $LIGHTHOUSE_VERSION run $i of $RUNS (mobile)"

@@ -7,7 +7,7 @@
 #   3. cargo test --workspace (native: app logic, engine, content, cli; not the browser tests)
 #   4. trunk build --release                  -> dist/
 #   5. cargo test -p guide-e2e                -> browser tests against dist/ (headless Chromium)
-#   6. size budget: brotli total of the first-load files of dist/ <= SIZE_BUDGET_KB (default 300; target 250)
+#   6. size budget: brotli total of the first-load files of dist/ <= SIZE_BUDGET_KB (default 250, the issue's budget)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -45,9 +45,9 @@ if [[ " ${FAILED[*]} " == *" trunk-build "* ]]; then
 else
   # Two test threads: each test has its own chromedriver + Chromium; more only slows a 2-core machine.
   step browser-tests cargo test -p guide-e2e --locked --no-fail-fast -- --test-threads=2
-  # The issue's target is 250 KB brotli for the first load; the build is not there yet (see README,
-  # "Size"), so CI holds the line at SIZE_BUDGET_KB (default 300) to catch any regression meanwhile.
-  step size-budget cargo run -q -p guide-e2e --locked --bin size-report -- --check --budget-kb "${SIZE_BUDGET_KB:-300}"
+  # The first load's brotli bytes against the issue's 250 KB budget (README "Size"); times are
+  # reported by scripts/size-report.sh, never tested.
+  step size-budget cargo run -q -p guide-e2e --locked --bin size-report -- --check --budget-kb "${SIZE_BUDGET_KB:-250}"
 fi
 
 echo

@@ -1,12 +1,14 @@
-//! The option cards and sources, fetched after the first screen.
+//! Everything after the welcome screen's words, fetched after the first screen.
 //!
-//! The app is built without guide-content's `embed-details` feature: the words every screen
-//! needs (questions, pages, red flags, glossary, UI) are in the wasm, while the option cards and
-//! the sources (`guide_content::DETAIL_FILES`, about a third of the content) are files of `dist/`
-//! at `content/<lang>/…` (copied by Trunk, see `index.html`). [`start`] fetches them once the first
+//! The app is built without guide-content's `embed-details` feature: the words the first screen
+//! and the urgent help need (meta, pages, red flags, UI) are in the wasm, while the questions,
+//! the glossary, the option cards, the sources and the words of the reasons
+//! (`guide_content::DETAIL_FILES`, most of the content) are files of `dist/` at
+//! `content/<lang>/…` (copied by Trunk, see `index.html`). [`start`] fetches them once the first
 //! screen is painted, so they never compete with the wasm download, and installs them with
-//! `Content::install_details` (which checks them first). Screens that show option cards or
-//! sources wait behind `components::details::DetailsGate`. The service worker (`pwa/`) caches
+//! `Content::install_details` (which checks them first). Every screen but the welcome and the
+//! pages waits behind `components::details::DetailsGate` (a glossary term on the urgent page opened
+//! before they arrive is plain text). The service worker (`pwa/`) caches
 //! them with every other file, so they are there offline.
 //!
 //! Relative URLs: the same build works at `/` and under a sub-path such as `/guide/`.
@@ -20,7 +22,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Whether the option cards and sources are there.
+/// Whether the detail files are there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DetailsStatus {
     /// Being fetched (or not yet asked for).

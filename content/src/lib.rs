@@ -220,24 +220,16 @@ pub struct Content {
     pub ui: BTreeMap<String, String>,
 }
 
-/// The files every screen needs, always embedded (the browser app has them at start, with no
-/// fetch; the urgent page and the questions never wait for the network).
-pub const CORE_FILES: &[&str] = &[
-    "meta.json",
-    "questions.json",
-    "facts.json",
-    "rules.json",
-    "notes.json",
-    "red_flags.json",
-    "glossary.json",
-    "pages.json",
-    "ui.json",
-];
+/// The files the first screen and the urgent help need, always embedded (the browser app has
+/// them at start, with no fetch: the welcome screen, the urgent banner and the urgent page never
+/// wait for the network).
+pub const CORE_FILES: &[&str] = &["meta.json", "red_flags.json", "pages.json", "ui.json"];
 
-/// The files only the results need: the option cards and the sources. Embedded with the
-/// `embed-details` feature (on by default: the CLI and the tests); the browser app builds without
-/// it and fetches them from `content/<lang>/<file>` next to its `index.html` after the first
-/// screen ([`Content::install_details`]).
+/// The files the screens after the welcome need: the questions and the glossary, the option
+/// cards, the sources and the words of the reasons (facts, rule texts, safety notes). Embedded
+/// with the `embed-details` feature (on by default: the CLI and the tests); the browser app
+/// builds without it and fetches them from `content/<lang>/<file>` next to its `index.html` as
+/// soon as the first screen is painted ([`Content::install_details`]), while the person reads it.
 pub const DETAIL_FILES: &[&str] = &[
     "options/local.json",
     "options/targeted.json",
@@ -245,6 +237,11 @@ pub const DETAIL_FILES: &[&str] = &[
     "options/sclc.json",
     "options/everyone.json",
     "sources.json",
+    "facts.json",
+    "rules.json",
+    "notes.json",
+    "questions.json",
+    "glossary.json",
 ];
 
 // WebAssembly: the compact copies written by build.rs (no pretty-printing, fewer bytes to
@@ -263,16 +260,11 @@ macro_rules! embed {
 }
 
 /// The embedded core files of a language: (file name, text), in [`CORE_FILES`] order.
-fn core_files(lang: Lang) -> [(&'static str, &'static str); 9] {
+fn core_files(lang: Lang) -> [(&'static str, &'static str); 4] {
     match lang {
         Lang::En => [
             ("meta.json", embed!("en", "meta.json")),
-            ("questions.json", embed!("en", "questions.json")),
-            ("facts.json", embed!("en", "facts.json")),
-            ("rules.json", embed!("en", "rules.json")),
-            ("notes.json", embed!("en", "notes.json")),
             ("red_flags.json", embed!("en", "red_flags.json")),
-            ("glossary.json", embed!("en", "glossary.json")),
             ("pages.json", embed!("en", "pages.json")),
             ("ui.json", embed!("en", "ui.json")),
         ],
@@ -281,7 +273,7 @@ fn core_files(lang: Lang) -> [(&'static str, &'static str); 9] {
 
 /// The embedded detail files of a language, in [`DETAIL_FILES`] order.
 #[cfg(feature = "embed-details")]
-fn detail_files(lang: Lang) -> [(&'static str, &'static str); 6] {
+fn detail_files(lang: Lang) -> [(&'static str, &'static str); 11] {
     match lang {
         Lang::En => [
             ("options/local.json", embed!("en", "options/local.json")),
@@ -299,6 +291,11 @@ fn detail_files(lang: Lang) -> [(&'static str, &'static str); 6] {
                 embed!("en", "options/everyone.json"),
             ),
             ("sources.json", embed!("en", "sources.json")),
+            ("facts.json", embed!("en", "facts.json")),
+            ("rules.json", embed!("en", "rules.json")),
+            ("notes.json", embed!("en", "notes.json")),
+            ("questions.json", embed!("en", "questions.json")),
+            ("glossary.json", embed!("en", "glossary.json")),
         ],
     }
 }
@@ -352,11 +349,16 @@ fn parse<T: from_json::FromJson>(name: &str, text: &str) -> Result<T, ContentErr
     T::from_json(&v).map_err(|e| ContentError(format!("content {name}: {e}")))
 }
 
-/// The option cards and sources of a language (the [`DETAIL_FILES`]), parsed.
+/// What comes after the first screen (the [`DETAIL_FILES`]), parsed.
 #[derive(Clone, Debug, Default)]
 pub struct Details {
     pub options: BTreeMap<String, OptionContent>,
     pub sources: BTreeMap<String, Source>,
+    pub facts: BTreeMap<String, String>,
+    pub rules: BTreeMap<String, RuleText>,
+    pub notes: BTreeMap<String, NoteText>,
+    pub questions: Vec<QuestionContent>,
+    pub glossary: BTreeMap<String, GlossaryEntry>,
 }
 
 impl Details {
@@ -368,6 +370,16 @@ impl Details {
         for (name, text) in files {
             if *name == "sources.json" {
                 d.sources = parse(name, text)?;
+            } else if *name == "facts.json" {
+                d.facts = parse(name, text)?;
+            } else if *name == "rules.json" {
+                d.rules = parse(name, text)?;
+            } else if *name == "notes.json" {
+                d.notes = parse(name, text)?;
+            } else if *name == "questions.json" {
+                d.questions = parse(name, text)?;
+            } else if *name == "glossary.json" {
+                d.glossary = parse(name, text)?;
             } else if DETAIL_FILES.contains(name) {
                 let part: BTreeMap<String, OptionContent> = parse(name, text)?;
                 for (id, o) in part {
@@ -414,8 +426,17 @@ impl Details {
                 missing.join(", ")
             )));
         }
-        if self.sources.is_empty() {
-            return Err(ContentError("content sources.json: no sources".into()));
+        for (name, empty) in [
+            ("sources.json", self.sources.is_empty()),
+            ("facts.json", self.facts.is_empty()),
+            ("rules.json", self.rules.is_empty()),
+            ("notes.json", self.notes.is_empty()),
+            ("questions.json", self.questions.is_empty()),
+            ("glossary.json", self.glossary.is_empty()),
+        ] {
+            if empty {
+                return Err(ContentError(format!("content {name}: empty")));
+            }
         }
         Ok(())
     }
@@ -469,6 +490,11 @@ impl Slot {
         let _ = self.full.set(Content {
             options: details.options,
             sources: details.sources,
+            facts: details.facts,
+            rules: details.rules,
+            notes: details.notes,
+            questions: details.questions,
+            glossary: details.glossary,
             ..core
         });
     }
@@ -485,6 +511,11 @@ impl Content {
             Content {
                 options: d.options,
                 sources: d.sources,
+                facts: d.facts,
+                rules: d.rules,
+                notes: d.notes,
+                questions: d.questions,
+                glossary: d.glossary,
                 ..c
             }
         };
@@ -503,12 +534,12 @@ impl Content {
         Ok(Content {
             meta: parse("meta.json", get("meta.json"))?,
             options: BTreeMap::new(),
-            questions: parse("questions.json", get("questions.json"))?,
-            facts: parse("facts.json", get("facts.json"))?,
-            rules: parse("rules.json", get("rules.json"))?,
-            notes: parse("notes.json", get("notes.json"))?,
+            questions: Vec::new(),
+            facts: BTreeMap::new(),
+            rules: BTreeMap::new(),
+            notes: BTreeMap::new(),
             red_flags: parse("red_flags.json", get("red_flags.json"))?,
-            glossary: parse("glossary.json", get("glossary.json"))?,
+            glossary: BTreeMap::new(),
             sources: BTreeMap::new(),
             pages: parse("pages.json", get("pages.json"))?,
             ui: parse("ui.json", get("ui.json"))?,
@@ -590,6 +621,11 @@ mod tests {
                 include_str!("../en/options/everyone.json"),
             ),
             ("sources.json", include_str!("../en/sources.json")),
+            ("facts.json", include_str!("../en/facts.json")),
+            ("rules.json", include_str!("../en/rules.json")),
+            ("notes.json", include_str!("../en/notes.json")),
+            ("questions.json", include_str!("../en/questions.json")),
+            ("glossary.json", include_str!("../en/glossary.json")),
         ]
     }
 
@@ -694,7 +730,7 @@ mod tests {
     fn empty_sources_are_refused() {
         let mut files = real_files();
         files[5].1 = "{}";
-        assert_eq!(install_error(&files), "content sources.json: no sources");
+        assert_eq!(install_error(&files), "content sources.json: empty");
     }
 
     #[test]
@@ -703,7 +739,10 @@ mod tests {
         let slot: &'static Slot = Box::leak(Box::new(Slot::new()));
         let core = slot.get(Lang::En, false);
         assert!(core.options.is_empty() && core.sources.is_empty());
-        assert!(!core.questions.is_empty() && !core.ui.is_empty());
+        assert!(core.facts.is_empty() && core.rules.is_empty() && core.notes.is_empty());
+        assert!(core.questions.is_empty() && core.glossary.is_empty());
+        assert!(!core.red_flags.flags.is_empty() && !core.ui.is_empty());
+        assert!(core.pages.contains_key("urgent"));
         let files = real_files();
         let details = Details::parse(&files).unwrap();
         details.check_complete(&files).unwrap();
@@ -711,6 +750,10 @@ mod tests {
         let full = slot.get(Lang::En, false);
         assert_eq!(full.options.len(), details.options.len());
         assert_eq!(full.sources.len(), details.sources.len());
+        assert_eq!(full.rules.len(), details.rules.len());
+        assert!(!full.facts.is_empty() && !full.notes.is_empty());
+        assert_eq!(full.questions.len(), details.questions.len());
+        assert_eq!(full.glossary.len(), details.glossary.len());
         assert_eq!(full.meta.title, core.meta.title);
         assert_eq!(full.ui, core.ui);
         // A second install changes nothing: references taken before stay valid and equal.

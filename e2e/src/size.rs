@@ -55,13 +55,32 @@ fn is_service_worker(path: &str) -> bool {
     name == "sw.js" || name == "service-worker.js"
 }
 
-/// Candidate references in a text file: quoted strings and `url(...)` arguments without spaces.
+/// Candidate references in a text file: quoted strings, `url(...)` arguments and unquoted
+/// attribute values (`href=./main.css`, as minified HTML writes them), without spaces.
 pub fn candidate_refs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
+        if c == b'=' {
+            let rest = &bytes[i + 1..];
+            let unquoted = rest.first().is_some_and(|b| {
+                !matches!(b, b'"' | b'\'' | b'`' | b'=' | b'>') && !b.is_ascii_whitespace()
+            });
+            if unquoted {
+                let len = rest
+                    .iter()
+                    .take(400)
+                    .position(|b| b.is_ascii_whitespace() || *b == b'>')
+                    .unwrap_or(rest.len().min(400));
+                if let Ok(s) = std::str::from_utf8(&rest[..len]) {
+                    if !s.contains("//") && !s.starts_with("data:") {
+                        out.push(s.to_string());
+                    }
+                }
+            }
+        }
         let close = match c {
             b'"' | b'\'' | b'`' => Some(c),
             b'(' if i >= 3 && &bytes[i - 3..i] == b"url" => Some(b')'),
@@ -338,6 +357,18 @@ mod tests {
         dist.write("sw.js", "const PRECACHE = ['./', './de/content.json'];");
         dist.write("de/content.json", "{}");
         dist.write("unused.txt", "x");
+        // Minified HTML: unquoted attribute values.
+        dist.write(
+            "min/index.html",
+            "<link href=./main-2.css rel=stylesheet><link href=icons/a.png rel=apple-touch-icon><link href=data:, rel=icon>",
+        );
+        dist.write("min/main-2.css", "body{}");
+        dist.write("min/icons/a.png", [1u8]);
+        let min: Vec<String> =
+            candidate_refs(&std::fs::read_to_string(dist.path().join("min/index.html")).unwrap());
+        assert!(min.contains(&"./main-2.css".to_string()), "{min:?}");
+        assert!(min.contains(&"icons/a.png".to_string()), "{min:?}");
+        assert!(!min.iter().any(|m| m.starts_with("data:")), "{min:?}");
         let first: Vec<String> = first_load_files(dist.path()).into_iter().collect();
         assert_eq!(
             first,

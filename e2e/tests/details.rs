@@ -1,7 +1,9 @@
-//! The option cards and sources come after the first screen (`src/details.rs`): the welcome
-//! screen is painted before the detail files (`content/en/options/*.json`, `sources.json`) are
-//! requested, the results show once they are there (also under `/guide/`), and when they cannot
-//! be fetched the screen says so and "Try again" loads them.
+//! The questions, glossary, option cards, sources and words of the reasons come after the first
+//! screen (`src/details.rs`): the welcome screen is in the page before the detail files
+//! (`content/en/options/*.json`, `sources.json`, `facts.json`, `rules.json`, `notes.json`,
+//! `questions.json`, `glossary.json`) are requested, the results show once they are there (also
+//! under `/guide/`), and when they cannot be fetched the screen says so (the welcome and the
+//! urgent page still work) and "Try again" loads them.
 
 use guide_e2e::{dist_dir, json, repo_root, Browser, StaticServer, TempDir, Value};
 
@@ -9,13 +11,18 @@ use guide_e2e::{dist_dir, json, repo_root, Browser, StaticServer, TempDir, Value
 const STORAGE_KEY: &str = "recurrence-guide.answers";
 
 /// The detail files, as `guide_content::DETAIL_FILES`.
-const DETAIL_FILES: [&str; 6] = [
+const DETAIL_FILES: [&str; 11] = [
     "options/local.json",
     "options/targeted.json",
     "options/immunotherapy_chemo.json",
     "options/sclc.json",
     "options/everyone.json",
     "sources.json",
+    "facts.json",
+    "rules.json",
+    "notes.json",
+    "questions.json",
+    "glossary.json",
 ];
 
 fn ui(key: &str) -> String {
@@ -251,15 +258,36 @@ async fn when_the_details_cannot_be_fetched_the_screen_says_so_and_try_again_loa
     b.click(".back-link").await;
     b.wait_for(".details-failed").await;
 
+    // The welcome screen does not wait; the questions do, with their own heading.
+    b.click(".title-button").await;
+    b.wait_for(".welcome h1").await;
+    b.click("#resume").await;
+    b.wait_for_text(".details-failed", "could not be loaded")
+        .await;
+    assert_eq!(
+        b.text(".details-wait h1").await,
+        ui("details.questions_title")
+    );
+    b.assert_no_axe_violations("questions waiting, details failed")
+        .await;
+    b.click("#nav-urgent").await;
+    b.wait_for(".content-page[data-page='urgent'] h1").await;
+    b.click(".back-link").await;
+    b.wait_for(".details-failed").await;
+
     // Back online: "Try again" loads them and the results show.
     for f in DETAIL_FILES {
         let text = std::fs::read(dist.join("content/en").join(f)).unwrap();
         dir.write(&format!("content/en/{f}"), text);
     }
+    // On the question screen where the person was: the question shows, its heading focused.
     b.click(".details-retry").await;
-    b.wait_for("section.results h1#results-title").await;
-    b.wait_for(".option-card").await;
+    b.wait_for(".question h1").await;
     assert!(!b.exists(".details-failed").await);
     b.wait_for_focus("main h1").await;
+    // And the results with them.
+    open_results(&b, &server.url("/")).await;
+    b.wait_for("section.results h1#results-title").await;
+    b.wait_for(".option-card").await;
     b.close().await;
 }

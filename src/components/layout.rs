@@ -157,8 +157,20 @@ pub fn Layout() -> impl IntoView {
             Screen::Welcome => {
                 view! { <Welcome on_start_over=Callback::new(move |_| show_dialog()) /> }.into_any()
             }
-            Screen::Question(step) => view! { <Question step=step /> }.into_any(),
-            Screen::Review => view! { <Review /> }.into_any(),
+            // The questions and the glossary come after the first screen too (details.rs),
+            // fetched while the welcome screen is read.
+            Screen::Question(step) => view! {
+                <DetailsGate title="details.questions_title" waiting="details.loading_questions">
+                    <Question step=step />
+                </DetailsGate>
+            }
+            .into_any(),
+            Screen::Review => view! {
+                <DetailsGate title="review.heading" waiting="details.loading_questions">
+                    <Review />
+                </DetailsGate>
+            }
+            .into_any(),
             Screen::Results => {
                 let on_edit = Callback::new(move |_| state.go(Screen::Review));
                 // The option cards and sources come after the first screen (details.rs).
@@ -181,7 +193,10 @@ pub fn Layout() -> impl IntoView {
             Screen::Summary => {
                 view! { <DetailsGate title="summary.title"><Summary /></DetailsGate> }.into_any()
             }
-            Screen::Values => view! { <ValuesScreen /> }.into_any(),
+            Screen::Values => {
+                view! { <DetailsGate title="values.title"><ValuesScreen /></DetailsGate> }
+                    .into_any()
+            }
             Screen::Compare => {
                 view! { <DetailsGate title="compare.title"><CompareScreen /></DetailsGate> }
                     .into_any()
