@@ -253,6 +253,8 @@ pub enum Screen {
     Values,
     /// Side-by-side comparison of 2 or 3 shown options.
     Compare,
+    /// Every treatment in the guide, not tied to the answers.
+    Catalogue,
 }
 
 impl Screen {
@@ -267,6 +269,7 @@ impl Screen {
             Screen::Summary => "summary".into(),
             Screen::Values => "values".into(),
             Screen::Compare => "compare".into(),
+            Screen::Catalogue => "catalogue".into(),
         }
     }
 
@@ -279,6 +282,7 @@ impl Screen {
             "summary" => Some(Screen::Summary),
             "values" => Some(Screen::Values),
             "compare" => Some(Screen::Compare),
+            "catalogue" => Some(Screen::Catalogue),
             _ => {
                 if let Some(q) = s.strip_prefix("q:") {
                     Step::from_id(q).map(Screen::Question)

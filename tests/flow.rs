@@ -683,6 +683,10 @@ fn reload_resumes_the_saved_screen_or_the_next_asked_question() {
         Screen::Results,
         Screen::Page("urgent"),
         Screen::Question(Step::Goals),
+        Screen::Summary,
+        Screen::Values,
+        Screen::Compare,
+        Screen::Catalogue,
     ] {
         assert_eq!(Screen::from_id(&s.id()), Some(s));
     }

@@ -7,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 
+use super::catalogue::Catalogue;
 use super::compare::CompareScreen;
 use super::details::DetailsGate;
 use super::pages::PageView;
@@ -197,6 +198,15 @@ pub fn Layout() -> impl IntoView {
                 view! { <DetailsGate title="values.title"><ValuesScreen /></DetailsGate> }
                     .into_any()
             }
+            Screen::Catalogue => view! {
+                <div class="page-screen">
+                    <button type="button" class="back-link" on:click=move |_| {
+                        state.go(state.before_page.get_untracked())
+                    }>{ui("nav.back")}</button>
+                    <DetailsGate title="catalogue.title"><Catalogue /></DetailsGate>
+                </div>
+            }
+            .into_any(),
             Screen::Compare => {
                 view! { <DetailsGate title="compare.title"><CompareScreen /></DetailsGate> }
                     .into_any()

@@ -18,6 +18,7 @@ pub mod sources;
 pub mod urgent;
 
 // Visit summary, save/open file, what matters to me, comparison, own notes and questions.
+pub mod catalogue;
 pub mod compare;
 pub mod details;
 pub mod file_tools;
@@ -173,11 +174,17 @@ impl AppState {
 
     /// Opens a text page, remembering where to come back to.
     pub fn open_page(self, id: &'static str) {
+        self.open_aside(Screen::Page(id));
+    }
+
+    /// Opens a screen aside from the flow (a text page, the catalogue); its Back link returns to
+    /// where the person was before the first of them.
+    pub fn open_aside(self, to: Screen) {
         let here = self.screen.get_untracked();
-        if !matches!(here, Screen::Page(_)) {
+        if !matches!(here, Screen::Page(_) | Screen::Catalogue) {
             self.before_page.set(here);
         }
-        self.screen.set(Screen::Page(id));
+        self.screen.set(to);
     }
 
     /// Changes the answers (saved by the effect in `lib.rs`).

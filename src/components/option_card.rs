@@ -45,7 +45,7 @@ pub fn card_sources(card: Option<&OptionContent>, result: &OptionResult) -> Vec<
 }
 
 /// A heading inside a card, with the unverified flag when `flag` is set.
-fn field_heading(label: &'static str, flag: bool) -> impl IntoView {
+pub fn field_heading(label: &'static str, flag: bool) -> impl IntoView {
     view! {
         <h4 class="card-field-heading">
             {label}
@@ -75,6 +75,37 @@ fn list_field(
         })
         .collect_view();
     view! { <ul class="card-list">{lis}</ul> }
+}
+
+/// Parts 2 to 6 of a card (what it aims to do, what it is like, common and serious side effects,
+/// what is uncertain, questions to ask), each with its unverified flag: the same on the results,
+/// in the catalogue (`catalogue.rs`) and, as text, in the summary.
+pub fn card_facts(k: &OptionContent, scope: &GlossScope) -> impl IntoView {
+    let u = &k.unverified;
+    let aims_flag = field_unverified(u, "aims", &[&k.aims]);
+    let like_flag = field_unverified(u, "what_it_is_like", &[&k.what_it_is_like]);
+    let common_flag = u.iter().any(|x| x.trim() == "common_side_effects");
+    let serious_flag = u.iter().any(|x| x.trim() == "serious_side_effects");
+    let uncertain_flag = field_unverified(u, "uncertain", &[&k.uncertain]);
+    let questions_flag = u.iter().any(|x| x.trim() == "questions");
+    view! {
+        <div class="card-details-body">
+            {field_heading(ui("card.aims"), aims_flag)}
+            <p><Glossed text=k.aims.clone() scope=scope.clone() /></p>
+            {field_heading(ui("card.like"), like_flag)}
+            <p><Glossed text=k.what_it_is_like.clone() scope=scope.clone() /></p>
+            {field_heading(ui("card.common"), common_flag)}
+            {list_field(&k.common_side_effects, u, "common_side_effects", scope)}
+            {field_heading(ui("card.serious"), serious_flag)}
+            <div class="card-serious">
+                {list_field(&k.serious_side_effects, u, "serious_side_effects", scope)}
+            </div>
+            {field_heading(ui("card.uncertain"), uncertain_flag)}
+            <p><Glossed text=k.uncertain.clone() scope=scope.clone() /></p>
+            {field_heading(ui("card.questions"), questions_flag)}
+            {list_field(&k.questions, u, "questions", scope)}
+        </div>
+    }
 }
 
 /// One option, prompt or family heading of the results.
@@ -117,32 +148,10 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
         });
 
     let details = card.map(|k| {
-        let u = &k.unverified;
-        let aims_flag = field_unverified(u, "aims", &[&k.aims]);
-        let like_flag = field_unverified(u, "what_it_is_like", &[&k.what_it_is_like]);
-        let common_flag = u.iter().any(|x| x.trim() == "common_side_effects");
-        let serious_flag = u.iter().any(|x| x.trim() == "serious_side_effects");
-        let uncertain_flag = field_unverified(u, "uncertain", &[&k.uncertain]);
-        let questions_flag = u.iter().any(|x| x.trim() == "questions");
         view! {
             <details class="card-details">
                 <summary>{ui_fill("card.more", &[("name", &name)])}</summary>
-                <div class="card-details-body">
-                    {field_heading(ui("card.aims"), aims_flag)}
-                    <p><Glossed text=k.aims.clone() scope=scope.clone() /></p>
-                    {field_heading(ui("card.like"), like_flag)}
-                    <p><Glossed text=k.what_it_is_like.clone() scope=scope.clone() /></p>
-                    {field_heading(ui("card.common"), common_flag)}
-                    {list_field(&k.common_side_effects, u, "common_side_effects", &scope)}
-                    {field_heading(ui("card.serious"), serious_flag)}
-                    <div class="card-serious">
-                        {list_field(&k.serious_side_effects, u, "serious_side_effects", &scope)}
-                    </div>
-                    {field_heading(ui("card.uncertain"), uncertain_flag)}
-                    <p><Glossed text=k.uncertain.clone() scope=scope.clone() /></p>
-                    {field_heading(ui("card.questions"), questions_flag)}
-                    {list_field(&k.questions, u, "questions", &scope)}
-                </div>
+                {card_facts(k, &scope)}
             </details>
         }
     });

@@ -177,6 +177,8 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
                         on:click=move |_| state.go(Screen::Values)>{ui("values.open")}</button>
                     <button type="button" class="button secondary" id="open-compare"
                         on:click=move |_| state.go(Screen::Compare)>{ui("compare.open")}</button>
+                    <button type="button" class="button secondary" id="open-catalogue"
+                        on:click=move |_| state.open_aside(Screen::Catalogue)>{ui("catalogue.open")}</button>
                 </div>
             </section>
         }

@@ -94,7 +94,15 @@ pub fn Welcome(
             </section>
 
             <h2>{ui("welcome.more_heading")}</h2>
-            <ul class="link-list">{more_links}</ul>
+            <ul class="link-list">
+                {more_links}
+                <li>
+                    <button type="button" class="link-button" id="welcome-catalogue"
+                        on:click=move |_| state.open_aside(crate::state::Screen::Catalogue)>
+                        {ui("catalogue.open")}
+                    </button>
+                </li>
+            </ul>
         </div>
     }
 }
