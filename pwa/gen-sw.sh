@@ -1,6 +1,10 @@
 #!/bin/sh
 # Trunk post_build hook (Trunk.toml [[hooks]]): finishes the staged build in $TRUNK_STAGING_DIR.
 #
+# 0. index.html: puts the pre-rendered welcome screen (pwa/welcome.html: what the app itself
+#    renders on a first visit, kept equal by e2e/tests/prerender.rs) in <body> as
+#    <div id="prerender">, so the welcome is painted from the HTML and CSS before the wasm has
+#    arrived; the app removes it and renders the same screen (src/lib.rs remove_prerender).
 # 1. index.html: replaces __GUIDE_SCRIPT_HASHES__ in the Content-Security-Policy with
 #    'sha256-...' of each inline <script> (Trunk's bootstrap, which changes with every build),
 #    so the policy allows exactly those scripts and no others.
@@ -13,6 +17,7 @@
 set -eu
 
 dir="${TRUNK_STAGING_DIR:?TRUNK_STAGING_DIR is not set (this is a Trunk post_build hook)}"
+here="$(cd "$(dirname "$0")" && pwd)"
 cd "$dir"
 for f in index.html sw.js; do
   [ -f "$f" ] || { echo "gen-sw.sh: $dir/$f is missing" >&2; exit 1; }
@@ -44,6 +49,23 @@ replace() {
     print
   }' "$1" >"$tmp/replaced" && cat "$tmp/replaced" >"$1"
 }
+
+# --- 0. the pre-rendered welcome ---------------------------------------------------------------
+[ -f "$here/welcome.html" ] || { echo "gen-sw.sh: $here/welcome.html is missing" >&2; exit 1; }
+if grep -q 'id="prerender"' index.html; then
+  echo "gen-sw.sh: index.html already has the pre-rendered welcome (already processed?)" >&2
+  exit 1
+fi
+[ "$(grep -o '<body>' index.html | wc -l | tr -d ' ')" = 1 ] || {
+  echo "gen-sw.sh: index.html must have exactly one <body> tag for the pre-rendered welcome" >&2
+  exit 1
+}
+# ENVIRON, not -v: the HTML's characters are taken as they are (no escape processing).
+PRERENDER="$(tr -d '\n' <"$here/welcome.html")" awk '{
+  i = index($0, "<body>")
+  if (i) $0 = substr($0, 1, i + 5) "<div id=\"prerender\">" ENVIRON["PRERENDER"] "</div>" substr($0, i + 6)
+  print
+}' index.html >"$tmp/index.html" && cat "$tmp/index.html" >index.html
 
 # --- 1. CSP hashes of the inline scripts of index.html --------------------------------------
 # Each inline script's text (exactly as the browser hashes it: CRLF read as LF) goes to its own file.

@@ -28,6 +28,59 @@ use components::layout::Layout;
 use components::AppState;
 use state::{resume_screen, Answers, Screen};
 
+/// What the person did on the pre-rendered welcome before the app started: the ID of the
+/// element that had focus and of the button they pressed (recorded by `index.html`'s script).
+#[derive(Debug, Default)]
+pub struct Handover {
+    focused: Option<String>,
+    pressed: Option<String>,
+}
+
+/// Removes the welcome screen that `index.html` carries pre-rendered (`pwa/welcome.html`, put in
+/// by `pwa/gen-sw.sh`): it was painted before the wasm arrived, and the app now renders the same
+/// screen in its place. Call before mounting; give the result to [`finish_handover`] after.
+pub fn remove_prerender() -> Handover {
+    use web_sys::wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return Handover::default();
+    };
+    let Some(doc) = window.document() else {
+        return Handover::default();
+    };
+    let Some(prerender) = doc.get_element_by_id("prerender") else {
+        return Handover::default();
+    };
+    let focused = doc
+        .active_element()
+        .filter(|a| prerender.contains(Some(a)))
+        .map(|a| a.id())
+        .filter(|id| !id.is_empty());
+    let pressed =
+        web_sys::js_sys::Reflect::get(&window, &JsValue::from_str("__guidePrerenderClick"))
+            .ok()
+            .and_then(|v| v.as_string());
+    prerender.remove();
+    Handover { focused, pressed }
+}
+
+/// After mounting: focus where the person was, and press again what they pressed.
+pub fn finish_handover(h: Handover) {
+    use web_sys::wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let element = |id: &str| {
+        doc.get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    if let Some(el) = h.focused.as_deref().and_then(element) {
+        let _ = el.focus();
+    }
+    if let Some(el) = h.pressed.as_deref().and_then(element) {
+        el.click();
+    }
+}
+
 /// The whole app: reads saved answers, provides the state, saves on every change.
 #[component]
 pub fn App() -> impl IntoView {

@@ -366,16 +366,40 @@ impl Browser {
 
     // ---------------------------------------------------------------- navigation and DOM
 
-    /// Navigate to `url` and wait for the load event.
+    /// Navigate to `url`, wait for the load event and, on the guide, for the app to have started
+    /// (it replaces the welcome screen pre-rendered in `index.html`, `#prerender`: before that,
+    /// its buttons do not work yet). Other pages go on at once.
     pub async fn goto(&self, url: &str) {
+        self.goto_before_app(url).await;
+        self.wait_app_started().await;
+    }
+
+    /// Navigate to `url` and wait for the load event only (the pre-rendered welcome may still be
+    /// there).
+    pub async fn goto_before_app(&self, url: &str) {
         if let Err(e) = self.client().goto(url).await {
             panic!("cannot open {url}: {e}");
         }
     }
 
-    /// Reload the current page.
+    /// Reload the current page (and wait for the app, as [`Browser::goto`]).
     pub async fn reload(&self) {
+        self.reload_before_app().await;
+        self.wait_app_started().await;
+    }
+
+    /// Reload the current page, waiting for the load event only.
+    pub async fn reload_before_app(&self) {
         self.client().refresh().await.expect("reload");
+    }
+
+    async fn wait_app_started(&self) {
+        self.wait_until_js(
+            "return !document.getElementById('prerender')",
+            vec![],
+            "the app to start (the pre-rendered welcome is still there)",
+        )
+        .await;
     }
 
     /// The current URL.

@@ -261,6 +261,20 @@ impl SizeReport {
         map
     }
 
+    /// Totals of what paints the first screen: the first-load HTML and CSS (the welcome screen is
+    /// pre-rendered in index.html; the JS and wasm make it work).
+    pub fn first_paint(&self) -> Totals {
+        self.files
+            .iter()
+            .filter(|f| f.first_load && matches!(f.kind, "html" | "css"))
+            .fold(Totals::default(), |t, f| Totals {
+                files: t.files + 1,
+                raw: t.raw + f.raw,
+                gzip: t.gzip + f.gzip,
+                brotli: t.brotli + f.brotli,
+            })
+    }
+
     pub fn within_budget(&self) -> bool {
         self.first_load().brotli <= self.budget_bytes
     }
@@ -311,8 +325,13 @@ impl SizeReport {
             fl.files, fl.raw, fl.gzip, fl.brotli
         ));
         s.push_str(&format!(
-            "| all files in dist | {} | {} | {} | {} |\n\n",
+            "| all files in dist | {} | {} | {} | {} |\n",
             all.files, all.raw, all.gzip, all.brotli
+        ));
+        let fp = self.first_paint();
+        s.push_str(&format!(
+            "| first paint (HTML + CSS: the pre-rendered welcome) | {} | {} | {} | {} |\n\n",
+            fp.files, fp.raw, fp.gzip, fp.brotli
         ));
         s.push_str(&self.budget_line());
         s.push('\n');
@@ -326,6 +345,7 @@ impl SizeReport {
                 "path": f.path, "kind": f.kind, "first_load": f.first_load,
                 "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli,
             })).collect::<Vec<_>>(),
+            "first_paint": totals(self.first_paint()),
             "first_load_by_kind": self.first_load_by_kind().into_iter()
                 .map(|(k, t)| (k.to_string(), totals(t))).collect::<serde_json::Map<_, _>>(),
             "first_load_total": totals(self.first_load()),
@@ -421,5 +441,33 @@ mod tests {
         assert!(report
             .markdown()
             .contains("| **first-load total** | 2 | 603000 | 201020 | 201000 |"));
+    }
+
+    #[test]
+    fn first_paint_is_the_first_load_html_and_css_only() {
+        let file = |path: &str, first_load, brotli| FileSize {
+            path: path.into(),
+            kind: kind_of(path),
+            first_load,
+            raw: brotli * 3,
+            gzip: brotli + 10,
+            brotli,
+        };
+        let report = SizeReport {
+            files: vec![
+                file("index.html", true, 3_000),
+                file("main-1.css", true, 5_000),
+                file("late.css", false, 700),
+                file("app-1.js", true, 8_000),
+                file("app-1_bg.wasm", true, 200_000),
+            ],
+            budget_bytes: DEFAULT_BUDGET_BYTES,
+        };
+        assert_eq!(report.first_paint().brotli, 8_000);
+        assert_eq!(report.first_paint().files, 2);
+        assert_eq!(report.json()["first_paint"]["brotli"], 8_000);
+        assert!(report.markdown().contains(
+            "| first paint (HTML + CSS: the pre-rendered welcome) | 2 | 24000 | 8020 | 8000 |"
+        ));
     }
 }

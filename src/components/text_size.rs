@@ -45,7 +45,7 @@ pub fn TextSizeControl() -> impl IntoView {
                 }
             };
             view! {
-                <button type="button" class="text-size-button" data-size=size.percent()
+                <button type="button" class="text-size-button" id=format!("text-size-{}", size.percent()) data-size=size.percent()
                     aria-pressed=pressed on:click=move |_| set_text_size(size)>
                     {format!("{}%", size.percent())}
                 </button>
