@@ -7,7 +7,8 @@
 #    arrived; the app removes it and renders the same screen (src/lib.rs remove_prerender).
 # 1. index.html: replaces __GUIDE_SCRIPT_HASHES__ in the Content-Security-Policy with
 #    'sha256-...' of each inline <script> (Trunk's bootstrap, which changes with every build),
-#    so the policy allows exactly those scripts and no others.
+#    so the policy allows exactly those scripts and no others (with `trunk serve`, also its
+#    live-reload script).
 # 2. sw.js: replaces __GUIDE_PRECACHE__ with the list of every file of the build (hashed names
 #    included, sw.js itself excluded) and __GUIDE_VERSION__ with a hash of all of them, so every
 #    new build is a new service worker version with its own cache.
@@ -68,6 +69,21 @@ PRERENDER="$(tr -d '\n' <"$here/welcome.html")" awk '{
 }' index.html >"$tmp/index.html" && cat "$tmp/index.html" >index.html
 
 # --- 1. CSP hashes of the inline scripts of index.html --------------------------------------
+# `trunk serve` only: its live-reload script gets the server address and websocket path filled
+# in per response, which would change its hash. Fill them in here the way Trunk would (the
+# address the page was loaded from; the base for public_url "./"), so the hash holds.
+if grep -q '{{__TRUNK_WS_BASE__}}' index.html; then
+  public_url="${TRUNK_PUBLIC_URL:-/}"
+  case "$public_url" in
+    /*) ws_base="${public_url%/}/" ;;
+    *) ws_base="/" ;;
+  esac
+  # Quoted as written, or in backticks once Trunk's release minifier has been over it.
+  for q in "'" '"' '`'; do
+    replace index.html "$q{{__TRUNK_ADDRESS__}}$q" "window.location.host"
+  done
+  replace index.html '{{__TRUNK_WS_BASE__}}' "$ws_base"
+fi
 # Each inline script's text (exactly as the browser hashes it: CRLF read as LF) goes to its own file.
 awk -v out="$tmp/script" '
   { html = html $0 "\n" }

@@ -196,3 +196,30 @@ fn hook_fails_clearly_without_its_inputs() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+#[test]
+fn hook_fills_in_the_live_reload_script_of_trunk_serve_so_its_hash_holds() {
+    // What `trunk serve` adds to the page: it would fill these in per response (changing the
+    // script's hash), so the hook fills them in as Trunk would for public_url "./".
+    let reload = "<body><script>\"use strict\";\n    const address = '{{__TRUNK_ADDRESS__}}';\n    const base = '{{__TRUNK_WS_BASE__}}';\n</script></body>";
+    let s = stage("serve", &PAGE.replace("<body></body>", reload));
+    let (ok, stderr) = s.run_hook();
+    assert!(ok, "{stderr}");
+    let page = s.read("index.html");
+    assert!(!page.contains("{{__TRUNK"), "{page}");
+    assert!(page.contains("const address = window.location.host;"));
+    assert!(page.contains("const base = '/';"));
+    let policy = page.lines().find(|l| l.contains("script-src")).unwrap();
+    assert_eq!(policy.matches("'sha256-").count(), 3, "{policy}");
+
+    // As Trunk's release minifier writes it: backticks.
+    let minified = "<body><script>const a=`{{__TRUNK_ADDRESS__}}`;const b=`{{__TRUNK_WS_BASE__}}`;</script></body>";
+    let s = stage("serve-min", &PAGE.replace("<body></body>", minified));
+    let (ok, stderr) = s.run_hook();
+    assert!(ok, "{stderr}");
+    let page = s.read("index.html");
+    assert!(
+        page.contains("const a=window.location.host;const b=`/`;"),
+        "{page}"
+    );
+}
