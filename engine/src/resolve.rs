@@ -330,10 +330,14 @@ fn apply_performance_status(c: &mut Ctx, slots: &mut BTreeMap<O, Slot>) {
                     s.lower(Level::Not, "R-20");
                 }
             }
-            // A targeted pill reached without a driver class is at most MAY, as in R-21 (D-21).
-            for o in R21_PILLS {
-                if let Some(s) = slots.get_mut(o) {
+            // A targeted option reached without a driver class (continued for oligoprogression,
+            // R-42, or re-challenged, R-181) is treated as R-21 treats it with a driver (D-21):
+            // a pill at most MAY; amivantamab with lazertinib, an ADC or an antibody NOT.
+            for (o, s) in slots.iter_mut() {
+                if R21_PILLS.contains(o) {
                     s.lower(Level::May, "R-20");
+                } else if c.nsclc() && o.family() == crate::options::Family::Targeted {
+                    s.lower(Level::Not, "R-20");
                 }
             }
             if c.sclc() {

@@ -139,7 +139,11 @@ fn above_not(e: &Evaluation, o: OptionId) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, .. ProptestConfig::default() })]
+    // 3000 generated profiles per property; PROPTEST_CASES=N for a longer hunt.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000),
+        .. ProptestConfig::default()
+    })]
 
     #[test]
     fn small_cell_never_gets_nsclc_drugs(p in profiles()) {

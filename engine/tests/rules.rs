@@ -203,6 +203,30 @@ rule_test!(
         assert_eq!(not_because(&e, "SCLC_PLAT_ETOP"), vec!["R-20"]);
     }
 );
+// D-21: without a driver class, what R-42 continues at PS 3-4 is treated as R-21 would: a
+// pill at most MAY, amivantamab with lazertinib NOT (found by the property test).
+rule_test!(
+    r_20_poor_ps_without_driver_continued_targeted_options,
+    "R-20",
+    nsclc(json!({
+        "ps": "3", "biomarkers": ["BRAF_OTHER"],
+        "prior_tx": ["TKI:lazertinib", "TKI:osimertinib"],
+        "last_tx": ["TKI:lazertinib", "TKI:osimertinib"],
+        "last_systemic_outcome": "GREW_DURING", "progressing_spots": "1"
+    })),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_AMI_LAZ", "NOT"),
+                ("EGFR_OSI", "MAY"),
+                ("LOC_OLIGOPROG", "LIKELY"),
+                ("BSC_HOSPICE", "LIKELY"),
+            ],
+        );
+        assert_eq!(not_because(&e, "EGFR_AMI_LAZ"), vec!["R-20"]);
+    }
+);
 rule_test!(
     r_21_poor_ps_with_driver_pills_may,
     "R-21",
