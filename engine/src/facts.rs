@@ -253,14 +253,17 @@ fn has_bm(p: &Profile, b: Biomarker) -> bool {
     p.biomarkers.contains(&b)
 }
 
-/// §3.9 `driver_class` (NSCLC). `EGFR_T790M` alone counts as EGFR_COMMON with the T790M flag.
+/// §3.9 `driver_class` (NSCLC). `EGFR_T790M` *alone* counts as EGFR_COMMON with the T790M flag;
+/// beside another EGFR change, that change is the class ("a resistance change plus the original
+/// driver counts as the original driver + flag").
 pub fn driver_class(p: &Profile) -> Option<DriverClass> {
     use Biomarker as B;
-    let order: [(&[B], DriverClass); 13] = [
-        (&[B::EgfrCommon, B::EgfrT790m], DriverClass::EgfrCommon),
+    let order: [(&[B], DriverClass); 14] = [
+        (&[B::EgfrCommon], DriverClass::EgfrCommon),
         (&[B::EgfrEx20ins], DriverClass::EgfrEx20ins),
         (&[B::EgfrUncommon], DriverClass::EgfrUncommon),
         (&[B::EgfrUnsureType], DriverClass::EgfrUnsureType),
+        (&[B::EgfrT790m], DriverClass::EgfrCommon),
         (&[B::Alk], DriverClass::Alk),
         (&[B::Ros1], DriverClass::Ros1),
         (&[B::BrafV600e], DriverClass::BrafV600e),
@@ -355,9 +358,9 @@ pub fn prior_lines(p: &Profile) -> usize {
         .count()
 }
 
-/// "Prior platinum for advanced disease" (§3.9).
+/// "Prior platinum for advanced disease" (§3.9). Named in Q4 or in Q5a (D-24).
 pub fn prior_platinum_advanced(p: &Profile) -> bool {
-    p.prior_tx.contains(&PriorTx::PlatinumChemo)
+    treatments(p).contains(&PriorTx::PlatinumChemo)
         && setting(p, PriorTx::PlatinumChemo) == TxSetting::Advanced
 }
 
@@ -396,9 +399,9 @@ pub fn progressed_on(p: &Profile) -> BTreeSet<PriorTx> {
     }
 }
 
-/// Whether any checkpoint inhibitor was given (Q4, or an answered ICI interval).
+/// Whether any checkpoint inhibitor was given (Q4 or Q5a (D-24), or an answered ICI interval).
 pub fn had_ici(p: &Profile) -> bool {
-    p.prior_tx.iter().any(|t| t.is_ici())
+    treatments(p).iter().any(|t| t.is_ici())
         || matches!(
             p.ici_interval,
             Some(IciInterval::OnIci | IciInterval::Lt6m | IciInterval::M6To12 | IciInterval::Gt12m)
@@ -431,15 +434,20 @@ pub fn ctfi(p: &Profile) -> Ctfi {
     }
 }
 
-/// Growth during platinum chemo, as §3.11 reads it for `ctfi`. When Q5a is unanswered and an
-/// immunotherapy was also given for advanced disease, the growth may have been on maintenance
-/// immunotherapy, which does not make the cancer refractory [S7c]; then the interval stays unknown (D-22).
+/// Growth during platinum chemo, as §3.11 reads it for `ctfi`. When Q5a is unanswered and
+/// another drug was also given (maintenance or consolidation immunotherapy, tarlatamab, other
+/// chemo), the growth may have been on that drug, which does not make the cancer refractory to
+/// platinum: the CTFI runs from the end of platinum [S7c]; then the interval stays unknown and is
+/// asked (D-22).
 pub fn grew_on_platinum_itself(p: &Profile) -> bool {
     if !progressed_on(p).contains(&PriorTx::PlatinumChemo) {
         return false;
     }
     let named = p.last_tx.contains(&PriorTx::PlatinumChemo);
-    named || !treatments(p).contains(&PriorTx::IciAdvanced)
+    named
+        || treatments(p)
+            .iter()
+            .all(|t| !t.is_drug() || *t == PriorTx::PlatinumChemo)
 }
 
 /// Brain involvement from Q10 or Q2.

@@ -86,6 +86,43 @@ fn driver_class_priority_and_t790m() {
     );
     assert_eq!(d(json!(["BRAF_OTHER"])), None);
     assert_eq!(d(json!(["NRG1"])), Some(DriverClass::Nrg1));
+    // T790M counts as common EGFR only alone: beside another EGFR change, that change is the
+    // class ("the original driver + flag").
+    assert_eq!(
+        d(json!(["EGFR_EX20INS", "EGFR_T790M"])),
+        Some(DriverClass::EgfrEx20ins)
+    );
+    assert_eq!(
+        d(json!(["EGFR_T790M", "EGFR_UNCOMMON"])),
+        Some(DriverClass::EgfrUncommon)
+    );
+    assert_eq!(
+        d(json!(["EGFR_T790M", "EGFR_COMMON"])),
+        Some(DriverClass::EgfrCommon)
+    );
+    assert_eq!(
+        d(json!(["EGFR_T790M", "ALK"])),
+        Some(DriverClass::EgfrCommon)
+    );
+}
+
+#[test]
+fn a_treatment_named_only_as_the_last_one_counts_as_had_everywhere() {
+    // D-24: Q5a names it, Q4 missed it.
+    let ici_only_in_q5a = profile(json!({
+        "prior_tx": ["PLATINUM_CHEMO"], "last_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"],
+        "last_systemic_outcome": "GREW_DURING"
+    }));
+    assert!(had_ici(&ici_only_in_q5a));
+    assert_eq!(ici_status(&ici_only_in_q5a), IciStatus::Refractory);
+    let platinum_only_in_q5a = profile(json!({
+        "prior_tx": ["ICI_ADVANCED"], "last_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"],
+        "last_systemic_outcome": "GREW_DURING"
+    }));
+    assert!(prior_platinum_advanced(&platinum_only_in_q5a));
+    assert!(!prior_platinum_advanced(&profile(
+        json!({"prior_tx": ["ICI_ADVANCED"]})
+    )));
 }
 
 #[test]
@@ -227,6 +264,36 @@ fn ctfi_answer_wins_then_growth_on_platinum() {
             json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING", "last_tx": ["ICI_ADVANCED"]})
         ),
         Ctfi::Unknown
+    );
+    // Q5a unanswered and another drug after platinum (consolidation durvalumab, tarlatamab,
+    // other chemo): the growth may have been on it, so the interval is unknown and asked (D-22).
+    for other in [
+        "ICI_CONSOLIDATION",
+        "TARLATAMAB",
+        "OTHER_CHEMO",
+        "ICI_ADVANCED",
+    ] {
+        assert_eq!(
+            c(
+                json!({"prior_tx": ["PLATINUM_CHEMO", other], "last_systemic_outcome": "GREW_DURING"})
+            ),
+            Ctfi::Unknown,
+            "{other}"
+        );
+    }
+    // Named as the last treatment, platinum is what it grew on.
+    assert_eq!(
+        c(
+            json!({"prior_tx": ["PLATINUM_CHEMO", "TARLATAMAB"], "last_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "GREW_DURING"})
+        ),
+        Ctfi::Lt3m
+    );
+    // Radiation is not a drug: platinum with chest radiation still counts.
+    assert_eq!(
+        c(
+            json!({"prior_tx": ["PLATINUM_CHEMO", "CHEST_RT"], "last_systemic_outcome": "GREW_DURING"})
+        ),
+        Ctfi::Lt3m
     );
 }
 

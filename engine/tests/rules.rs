@@ -1401,3 +1401,39 @@ rule_test!(
         assert_eq!(not_because(&e, "EGFR_OSI"), vec!["R-102"]);
     }
 );
+
+// are for a BRAF (KRAS) change that is not the labelled one; beside V600E (G12C)
+// they do not take its drugs away (review B-1, D-27).
+#[test]
+fn r_121_and_r_127_leave_the_labelled_drugs_when_v600e_or_g12c_is_also_ticked() {
+    let e = evaluate(&profile(nsclc(
+        json!({"biomarkers": ["BRAF_V600E", "BRAF_OTHER"]}),
+    )));
+    expect(&e, &[("BRAF_DT", "LIKELY"), ("BRAF_EB", "LIKELY")]);
+    let e = evaluate(&profile(nsclc(json!({"biomarkers": ["BRAF_OTHER"]}))));
+    expect(&e, &[("BRAF_DT", "NOT"), ("BRAF_EB", "NOT")]);
+    let after_chemo_io = json!({
+        "biomarkers": ["KRAS_G12C", "KRAS_OTHER"],
+        "prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"],
+        "last_systemic_outcome": "GREW_DURING"
+    });
+    let e = evaluate(&profile(nsclc(after_chemo_io)));
+    expect(&e, &[("KRAS_G12C", "LIKELY")]);
+}
+
+// T790M beside exon 20: the exon 20 class, its options and its exclusions (review B-2).
+#[test]
+fn exon20_with_t790m_stays_exon20() {
+    let e = evaluate(&profile(nsclc(
+        json!({"biomarkers": ["EGFR_EX20INS", "EGFR_T790M"]}),
+    )));
+    expect(
+        &e,
+        &[
+            ("EGFR_EX20_AMI_CHEMO", "LIKELY"),
+            ("EGFR_OSI", "NOT"),
+            ("EGFR_OLDER_TKI", "NOT"),
+            ("EGFR_AMI_LAZ", "NOT"),
+        ],
+    );
+}

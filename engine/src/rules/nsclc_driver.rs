@@ -405,14 +405,15 @@ fn her2(c: &mut Ctx) {
 }
 
 /// Markers that do not set the driver class but add options or exclusions,
-///
+/// A non-V600E BRAF (or non-G12C KRAS) change ticked beside V600E
+/// (G12C) does not take away the drugs labelled for V600E (G12C): reports often list several.
 fn markers_without_driver_class(c: &mut Ctx) {
-    if c.bm(Biomarker::BrafOther) {
+    if c.bm(Biomarker::BrafOther) && !c.bm(Biomarker::BrafV600e) {
         let b = [c.f_bm(Biomarker::BrafOther)];
         c.exclude("R-121", O::BrafDt, &b);
         c.exclude("R-121", O::BrafEb, &b);
     }
-    if c.bm(Biomarker::KrasOther) {
+    if c.bm(Biomarker::KrasOther) && !c.bm(Biomarker::KrasG12c) {
         c.exclude("R-127", O::KrasG12c, &[c.f_bm(Biomarker::KrasOther)]);
     }
     let lines = lines_fact(c);
