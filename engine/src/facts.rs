@@ -450,10 +450,12 @@ pub fn grew_on_platinum_itself(p: &Profile) -> bool {
             .all(|t| !t.is_drug() || *t == PriorTx::PlatinumChemo)
 }
 
-/// Brain involvement from Q10 or Q2.
+/// Brain involvement from Q10 or Q2; spread to the lining of the brain and spinal cord
+/// (`leptomeningeal = YES`) is central nervous system involvement too (review A-5).
 pub fn brain_involved(p: &Profile) -> bool {
     matches!(p.brain, Some(Brain::Asymptomatic | Brain::Symptomatic))
         || p.sites.contains(&Site::Brain)
+        || p.leptomeningeal == Some(Leptomeningeal::Yes)
 }
 
 /// The §4 red flags ticked, in the reference's order.

@@ -449,7 +449,14 @@ fn safety_notes(c: &Ctx, slots: &BTreeMap<O, Slot>) -> Vec<&'static str> {
     {
         notes.insert("N-1");
     }
-    if c.nsclc() && c.d.driver.is_some_and(|d| d.is_egfr()) && had_ici(c.p) {
+    // N-2: an EGFR change and prior immunotherapy; for transformed small cell too, where R-10a
+    // shows the EGFR pill (review A-3).
+    let egfr = if c.nsclc() {
+        c.d.driver.is_some_and(|d| d.is_egfr())
+    } else {
+        c.p.histology == Some(Histology::SclcTransformed) && crate::facts::has_egfr(c.p)
+    };
+    if egfr && had_ici(c.p) {
         notes.insert("N-2");
     }
     let lung_risk = [

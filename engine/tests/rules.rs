@@ -1437,3 +1437,84 @@ fn exon20_with_t790m_stays_exon20() {
         ],
     );
 }
+
+// N-2 for transformed small cell with an EGFR change after immunotherapy (review A-3).
+#[test]
+fn n_2_for_transformed_small_cell_after_immunotherapy() {
+    let e = evaluate(&profile(sclc(json!({
+        "histology": "SCLC_TRANSFORMED", "biomarkers": ["EGFR_COMMON"],
+        "prior_tx": ["TKI:osimertinib", "PLATINUM_CHEMO", "ICI_ADVANCED"],
+        "last_tx": ["ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING"
+    }))));
+    assert!(e.notes.contains(&"N-2"), "{:?}", e.notes);
+    let e = evaluate(&profile(sclc(
+        json!({"prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"]}),
+    )));
+    assert!(!e.notes.contains(&"N-2"), "{:?}", e.notes);
+}
+
+// type unknown, no specific drug, not even as "not used" by R-182 (review A-4).
+#[test]
+fn r_182_lists_no_specific_drug_when_the_type_is_unknown() {
+    let e = evaluate(&profile(json!({
+        "histology": "UNKNOWN", "prior_tx": ["TKI:osimertinib"], "last_tx": ["TKI:osimertinib"],
+        "last_systemic_outcome": "GREW_DURING", "sites": ["LIVER"], "met_count": "GT5", "ps": "1"
+    })));
+    expect(&e, &[("EGFR_OSI", "-")]);
+}
+
+// Spread to the lining of the brain and spinal cord is brain involvement for R-52 (review A-5).
+#[test]
+fn r_52_leptomeningeal_spread_alone_counts_as_brain_involvement() {
+    let e = evaluate(&profile(nsclc(json!({
+        "sites": ["OTHER"], "met_count": "1", "organ_count": "1", "leptomeningeal": "YES"
+    }))));
+    expect(&e, &[("BRAIN_WBRT", "LIKELY")]);
+}
+
+// Growth on amivantamab in common EGFR disease: not the first-line options again; the
+// combination it was part of is NOT, platinum chemo comes next (review B-3, D-28).
+#[test]
+fn growth_on_amivantamab_in_common_egfr_is_growth_on_egfr_directed_therapy() {
+    let e = evaluate(&profile(nsclc(json!({
+        "biomarkers": ["EGFR_COMMON"], "prior_tx": ["AMIVANTAMAB"],
+        "last_systemic_outcome": "GREW_DURING"
+    }))));
+    expect(
+        &e,
+        &[
+            ("EGFR_AMI_LAZ", "NOT"),
+            ("EGFR_OSI", "-"),
+            ("EGFR_AMI_CHEMO", "-"),
+            ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+            ("REBIOPSY_NGS", "LIKELY"),
+        ],
+    );
+}
+
+// After platinum for advanced disease, R-105 and R-112 do not bring platinum back as likely
+// (review B-6, D-29).
+#[test]
+fn r_105_and_r_112_no_platinum_again_after_platinum() {
+    let alk = json!({
+        "biomarkers": ["ALK"], "tested_since_recurrence": "YES",
+        "prior_tx": ["TKI:alectinib", "TKI:lorlatinib", "PLATINUM_CHEMO"],
+        "prior_chemo_drugs": ["CARBOPLATIN", "PEMETREXED"],
+        "last_systemic_outcome": "GREW_DURING", "progressing_spots": "MORE"
+    });
+    let e = evaluate(&profile(nsclc(alk)));
+    // R-111 (growth on alectinib, by the Q5a default) keeps it at MAY; R-112 no longer LIKELY.
+    expect(&e, &[("CHEMO_PLATINUM_DOUBLET", "MAY")]);
+    let uncommon = json!({
+        "biomarkers": ["EGFR_UNCOMMON"], "prior_tx": ["TKI:afatinib", "PLATINUM_CHEMO"],
+        "last_systemic_outcome": "GREW_DURING"
+    });
+    let e = evaluate(&profile(nsclc(uncommon)));
+    expect(&e, &[("CHEMO_PLATINUM_DOUBLET", "NOT")]);
+    // Without prior platinum, still likely.
+    let e = evaluate(&profile(nsclc(json!({
+        "biomarkers": ["EGFR_UNCOMMON"], "prior_tx": ["TKI:afatinib"],
+        "last_systemic_outcome": "GREW_DURING"
+    }))));
+    expect(&e, &[("CHEMO_PLATINUM_DOUBLET", "LIKELY")]);
+}

@@ -430,6 +430,8 @@ pub fn drug_options(tx: PriorTx, driver: Option<DriverClass>) -> Vec<OptionId> {
         // common EGFR disease, lazertinib (or R-92) speaks for it (D-16).
         PriorTx::Amivantamab => match driver {
             Some(DriverClass::EgfrEx20ins) => vec![O::EgfrEx20Ami],
+            // In common EGFR disease amivantamab is given with lazertinib (D-28).
+            Some(DriverClass::EgfrCommon) => vec![O::EgfrAmiLaz],
             _ => vec![],
         },
         PriorTx::Adc(Adc::DatopotamabDeruxtecan) => vec![O::EgfrDato],

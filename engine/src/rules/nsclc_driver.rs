@@ -138,7 +138,9 @@ fn immunotherapy_for_drivers(c: &mut Ctx, driver: DriverClass) {
 }
 
 fn egfr_common(c: &mut Ctx) {
-    let had_egfr_tki = c.had_tki(is_egfr_tki);
+    // Amivantamab (with or without lazertinib or chemo) is EGFR-directed therapy too: after it,
+    // not the first-line options again (D-28).
+    let had_egfr_tki = c.had_tki(is_egfr_tki) || c.had(PriorTx::Amivantamab);
     let f = c.f_driver();
     if !had_egfr_tki {
         //
@@ -163,11 +165,12 @@ fn egfr_common(c: &mut Ctx) {
     let adjuvant_osi = c.had(osi) && facts::setting(c.p, osi) == TxSetting::Adjuvant;
     let during_adjuvant_osi = adjuvant_osi
         && (c.p.adjuvant_interval == Some(AdjuvantInterval::During) || c.progressed_on(osi));
-    let grew_third_gen =
-        c.d.progressed
-            .iter()
-            .copied()
-            .find(|t| matches!(t, PriorTx::Tki(Tki::Osimertinib | Tki::Lazertinib)));
+    let grew_third_gen = c.d.progressed.iter().copied().find(|t| {
+        matches!(
+            t,
+            PriorTx::Tki(Tki::Osimertinib | Tki::Lazertinib) | PriorTx::Amivantamab
+        )
+    });
     let grew_early_no_t790m = if t790m {
         None
     } else {
@@ -184,7 +187,11 @@ fn egfr_common(c: &mut Ctx) {
             None => b.push(derived("recurrence_during_adjuvant")),
         }
         b.push(derived("no_prior_platinum_advanced"));
-        if !(grew_third_gen == Some(PriorTx::Tki(Tki::Lazertinib)) && c.had(PriorTx::Amivantamab)) {
+        if !(matches!(
+            grew_third_gen,
+            Some(PriorTx::Tki(Tki::Lazertinib) | PriorTx::Amivantamab)
+        ) && c.had(PriorTx::Amivantamab))
+        {
             c.emit("R-92", O::EgfrAmiChemo, Likely, &b);
         }
         c.emit("R-92", O::ChemoPlatinumDoublet, Likely, &b);
@@ -276,12 +283,13 @@ fn egfr_uncommon(c: &mut Ctx) {
             &[f.clone(), derived("no_prior_egfr_tki")],
         );
     }
-    if let Some(t) =
+    // As R-92: platinum chemo next only when none was given for advanced disease yet (D-29).
+    let grew_on_pill =
         c.d.progressed
             .iter()
             .copied()
-            .find(|t| matches!(t, PriorTx::Tki(d) if is_egfr_tki(*d)))
-    {
+            .find(|t| matches!(t, PriorTx::Tki(d) if is_egfr_tki(*d)));
+    if let Some(t) = grew_on_pill.filter(|_| !c.d.platinum_advanced) {
         c.emit(
             "R-105",
             O::ChemoPlatinumDoublet,
@@ -324,7 +332,10 @@ fn alk(c: &mut Ctx) {
     let lorlatinib = PriorTx::Tki(Tki::Lorlatinib);
     if c.progressed_on(lorlatinib) {
         let b = [f, c.f_progressed(lorlatinib)];
-        c.emit("R-112", O::ChemoPlatinumDoublet, Likely, &b);
+        if !c.d.platinum_advanced {
+            // As R-92 (D-29).
+            c.emit("R-112", O::ChemoPlatinumDoublet, Likely, &b);
+        }
         c.emit("R-112", O::Trials, Likely, &b);
     }
 }

@@ -65,9 +65,12 @@ fn grew_on_it(c: &mut Ctx, progressed_targeted: &[PriorTx]) {
     {
         grew.push(osi);
     }
-    for tx in grew {
-        for o in drug_options(tx, c.d.driver) {
-            c.exclude("R-182", o, &[c.f_progressed(tx)]);
+    // with the type unknown no specific drug is listed, not even as "not used".
+    if c.nsclc() || c.sclc() {
+        for tx in grew {
+            for o in drug_options(tx, c.d.driver) {
+                c.exclude("R-182", o, &[c.f_progressed(tx)]);
+            }
         }
     }
     if c.nsclc() && c.progressed_on(PriorTx::PlatinumChemo) {
