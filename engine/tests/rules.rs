@@ -1518,3 +1518,35 @@ fn r_105_and_r_112_no_platinum_again_after_platinum() {
     }))));
     expect(&e, &[("CHEMO_PLATINUM_DOUBLET", "LIKELY")]);
 }
+
+// Grew on erlotinib, not tested again: T790M unknown. Osimertinib MAY, a new test LIKELY, the
+// R-92 options MAY; once tested without T790M, R-92 as written (review B-4, D-30).
+#[test]
+fn after_an_earlier_egfr_pill_without_a_new_test_t790m_is_unknown() {
+    let base = json!({
+        "biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:erlotinib"],
+        "last_tx": ["TKI:erlotinib"], "last_systemic_outcome": "GREW_DURING",
+        "progressing_spots": "MORE", "tested_since_recurrence": "NO"
+    });
+    let e = evaluate(&profile(nsclc(base.clone())));
+    expect(
+        &e,
+        &[
+            ("EGFR_OSI", "MAY"),
+            ("REBIOPSY_NGS", "LIKELY"),
+            ("EGFR_AMI_CHEMO", "MAY"),
+            ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+        ],
+    );
+    let mut tested = base;
+    tested["tested_since_recurrence"] = json!("YES");
+    let e = evaluate(&profile(nsclc(tested)));
+    expect(
+        &e,
+        &[
+            ("EGFR_OSI", "-"),
+            ("EGFR_AMI_CHEMO", "LIKELY"),
+            ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+        ],
+    );
+}

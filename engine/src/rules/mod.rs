@@ -86,6 +86,7 @@ pub const DERIVED_FACTS: &[&str] = &[
     "stopped_for_side_effects",
     "completed_adjuvant_course",
     "recurrence_during_adjuvant",
+    "t790m_not_retested",
     "met_amp_at_progression",
     "brain_active_drug_likely",
     "no_prior_tarlatamab",

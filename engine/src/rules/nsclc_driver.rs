@@ -180,11 +180,28 @@ fn egfr_common(c: &mut Ctx) {
             .find(|t| matches!(t, PriorTx::Tki(d) if is_early_egfr_tki(*d)))
     };
     let grew = grew_third_gen.or(grew_early_no_t790m);
+    // Grew on an earlier pill and not tested again since: T790M, which osimertinib treats, may
+    // be there. Osimertinib MAY ("if a new test finds T790M"), the R-92 options MAY, a new
+    // biopsy or blood test LIKELY (D-30).
+    let t790m_unknown = grew_third_gen.is_none()
+        && grew_early_no_t790m.is_some()
+        && c.p.tested_since_recurrence != Some(TestedSinceRecurrence::Yes)
+        && !c.had(osi);
+    if t790m_unknown {
+        let t = grew_early_no_t790m.unwrap_or(osi);
+        let b = [f.clone(), c.f_progressed(t), derived("t790m_not_retested")];
+        c.emit("R-91", O::EgfrOsi, May, &b);
+        c.emit("R-91", O::RebiopsyNgs, Likely, &b);
+    }
     if (grew.is_some() || during_adjuvant_osi) && !c.d.platinum_advanced {
+        let level = if t790m_unknown { May } else { Likely };
         let mut b = vec![f.clone()];
         match grew {
             Some(t) => b.push(c.f_progressed(t)),
             None => b.push(derived("recurrence_during_adjuvant")),
+        }
+        if t790m_unknown {
+            b.push(derived("t790m_not_retested"));
         }
         b.push(derived("no_prior_platinum_advanced"));
         if !(matches!(
@@ -192,9 +209,9 @@ fn egfr_common(c: &mut Ctx) {
             Some(PriorTx::Tki(Tki::Lazertinib) | PriorTx::Amivantamab)
         ) && c.had(PriorTx::Amivantamab))
         {
-            c.emit("R-92", O::EgfrAmiChemo, Likely, &b);
+            c.emit("R-92", O::EgfrAmiChemo, level, &b);
         }
-        c.emit("R-92", O::ChemoPlatinumDoublet, Likely, &b);
+        c.emit("R-92", O::ChemoPlatinumDoublet, level, &b);
         c.emit("R-92", O::RebiopsyNgs, Likely, &b);
         if during_adjuvant_osi {
             c.trace("R-97", O::EgfrAmiChemo);
