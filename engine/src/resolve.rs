@@ -605,8 +605,13 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     if c.nsclc() && had_targeted && p.tested_since_recurrence != Some(TestedSinceRecurrence::Yes) {
         q.push("tested_since_recurrence");
     }
+    // PD-L1 decides a first treatment without a driver, and for KRAS G12C and NRG1, whose first
+    // treatment follows 3.10 too.
+    let first_as_no_driver = c.d.driver.is_none()
+        || (matches!(c.d.driver, Some(DriverClass::KrasG12c | DriverClass::Nrg1))
+            && c.d.prior_lines == 0);
     if c.nsclc()
-        && c.d.driver.is_none()
+        && first_as_no_driver
         && c.d.ici == IciStatus::Naive
         && c.d.prior_lines == 0
         && matches!(p.pdl1, None | Some(Pdl1::Unknown))

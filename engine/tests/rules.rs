@@ -1550,3 +1550,22 @@ fn after_an_earlier_egfr_pill_without_a_new_test_t790m_is_unknown() {
         ],
     );
 }
+
+// Uncommon EGFR: afatinib continued or re-started is the EGFR_UNCOMMON option (review B-8).
+#[test]
+fn uncommon_egfr_afatinib_is_the_uncommon_option() {
+    let e = evaluate(&profile(nsclc(json!({
+        "biomarkers": ["EGFR_UNCOMMON"], "prior_tx": ["TKI:afatinib"], "last_tx": ["TKI:afatinib"],
+        "last_systemic_outcome": "GREW_DURING", "progressing_spots": "1"
+    }))));
+    expect(&e, &[("EGFR_UNCOMMON", "LIKELY"), ("EGFR_OLDER_TKI", "-")]);
+}
+
+// PD-L1 is asked for the first treatment of KRAS G12C, which 3.10 decides (review B-9).
+#[test]
+fn pdl1_is_asked_for_a_first_treatment_with_kras_g12c() {
+    let e = evaluate(&profile(nsclc(json!({"biomarkers": ["KRAS_G12C"]}))));
+    assert!(e.questions.contains(&"pdl1"), "{:?}", e.questions);
+    let e = evaluate(&profile(nsclc(json!({"biomarkers": ["ALK"]}))));
+    assert!(!e.questions.contains(&"pdl1"), "{:?}", e.questions);
+}

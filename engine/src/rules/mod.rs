@@ -400,6 +400,10 @@ pub fn drug_options(tx: PriorTx, driver: Option<DriverClass>) -> Vec<OptionId> {
     use Tki::*;
     match tx {
         PriorTx::Tki(d) => match d {
+            // For uncommon EGFR changes afatinib and osimertinib are the EGFR_UNCOMMON option (D-16).
+            Osimertinib | Afatinib if driver == Some(DriverClass::EgfrUncommon) => {
+                vec![O::EgfrUncommon]
+            }
             Osimertinib => vec![O::EgfrOsi],
             Erlotinib | Gefitinib | Afatinib | Dacomitinib => vec![O::EgfrOlderTki],
             Lazertinib => vec![O::EgfrAmiLaz],
