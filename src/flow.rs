@@ -90,6 +90,16 @@ fn nsclc_or_unknown(p: &Profile) -> bool {
     hist_group(p) != HistGroup::Sclc
 }
 
+/// Transformed small cell keeps the gene change of the cancer it came from (R-10a reads it).
+fn transformed(p: &Profile) -> bool {
+    p.histology == Some(Histology::SclcTransformed)
+}
+
+/// Q4 answered with treatments (not unanswered, not only "not sure").
+fn prior_tx_known(p: &Profile) -> bool {
+    p.prior_tx.iter().any(|t| *t != PriorTx::Unknown)
+}
+
 fn had(p: &Profile, tx: PriorTx) -> bool {
     p.prior_tx.contains(&tx)
 }
@@ -152,7 +162,13 @@ pub fn is_asked(step: Step, p: &Profile) -> bool {
                 && (p.last_tx.iter().any(|t| matches!(t, PriorTx::Tki(_)))
                     || (!last_tx_named(p) && had_tki(p)))
         }
-        S::Ctfi => is_small_cell(p) && had(p, PriorTx::PlatinumChemo),
+        // Also for de novo small cell with the treatments unknown: the rules then assume
+        // platinum was given, and the time since it decides (D-7, R-171 to R-174).
+        S::Ctfi => {
+            is_small_cell(p)
+                && (had(p, PriorTx::PlatinumChemo)
+                    || (p.histology == Some(Histology::Sclc) && !prior_tx_known(p)))
+        }
         S::IciInterval => nsclc_or_unknown(p) && p.prior_tx.iter().any(|t| t.is_ici()),
         S::AdjuvantInterval => {
             nsclc_or_unknown(p)
@@ -162,7 +178,7 @@ pub fn is_asked(step: Step, p: &Profile) -> bool {
         }
         S::Ps | S::Contra | S::Brain | S::Symptoms | S::Goals => true,
         S::SurgeryFit => nsclc_or_unknown(p),
-        S::BiomarkerTested => !is_small_cell(p),
+        S::BiomarkerTested => !is_small_cell(p) || transformed(p),
         S::TestedSinceRecurrence => {
             hist_group(p) == HistGroup::Nsclc
                 && matches!(
@@ -174,10 +190,13 @@ pub fn is_asked(step: Step, p: &Profile) -> bool {
                     )
                 )
         }
-        // "Not tested" makes the results questions pointless; the engine reads it as not tested.
-        S::Biomarkers | S::Pdl1 => {
-            !is_small_cell(p) && p.biomarker_tested != Some(BiomarkerTested::No)
+        // "Not tested" makes the gene results question pointless; the engine reads it as not
+        // tested. Transformed small cell: the EGFR change of the earlier cancer (R-10a).
+        S::Biomarkers => {
+            (!is_small_cell(p) || transformed(p)) && p.biomarker_tested != Some(BiomarkerTested::No)
         }
+        // PD-L1 is a separate test, often done without a gene panel: asked even after "No".
+        S::Pdl1 => !is_small_cell(p),
         S::BrainCount | S::Leptomeningeal => brain_involved(p),
     }
 }

@@ -73,16 +73,22 @@ fn step_ids_are_the_profile_keys_in_profile_order() {
 fn small_cell_skips_biomarker_pdl1_and_surgery_fit() {
     for h in ["SCLC", "SCLC_TRANSFORMED"] {
         let a = answers(&[("histology", h), ("biomarker_tested", "YES_TISSUE")], &[]);
-        for s in [
-            Step::BiomarkerTested,
-            Step::TestedSinceRecurrence,
-            Step::Biomarkers,
-            Step::Pdl1,
-            Step::SurgeryFit,
-        ] {
+        for s in [Step::TestedSinceRecurrence, Step::Pdl1, Step::SurgeryFit] {
             assert!(!is_asked(&a, s), "{h}: {s:?} asked");
         }
+        // Transformed small cell keeps the EGFR change of the earlier cancer, which R-10a reads
+        // (review C-1); de novo small cell has no gene questions.
+        let transformed = h == "SCLC_TRANSFORMED";
+        for s in [Step::BiomarkerTested, Step::Biomarkers] {
+            assert_eq!(is_asked(&a, s), transformed, "{h}: {s:?}");
+        }
     }
+    // De novo small cell with the treatments unknown: the rules assume platinum, so the time
+    // since it is asked (review C-2).
+    let a = answers(&[("histology", "SCLC")], &[("prior_tx", &["UNKNOWN"])]);
+    assert!(is_asked(&a, Step::Ctfi));
+    let a = answers(&[("histology", "SCLC")], &[("prior_tx", &["SURGERY"])]);
+    assert!(!is_asked(&a, Step::Ctfi));
     for h in ["NSCLC_NONSQ", "NSCLC_SQ", "NSCLC_NOS", "UNKNOWN"] {
         let a = answers(&[("histology", h)], &[]);
         for s in [
@@ -103,8 +109,9 @@ fn not_tested_skips_the_test_result_questions() {
         &[],
     );
     assert!(!is_asked(&a, Step::Biomarkers));
-    assert!(!is_asked(&a, Step::Pdl1));
     assert!(!is_asked(&a, Step::TestedSinceRecurrence));
+    // PD-L1 is a separate test, often done without a gene panel: still asked (review C-3).
+    assert!(is_asked(&a, Step::Pdl1));
     let a = answers(
         &[
             ("histology", "NSCLC_NONSQ"),
@@ -612,6 +619,7 @@ fn edit_from_review_asks_newly_opened_questions_then_returns() {
             ("ps", "1"),
             ("surgery_fit", "YES"),
             ("biomarker_tested", "NO"),
+            ("pdl1", "UNKNOWN"),
             ("brain", "NONE_KNOWN"),
             ("goals", "BALANCE"),
         ],

@@ -569,7 +569,11 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     {
         q.push("progressing_spots");
     }
-    if c.sclc() && c.had(PriorTx::PlatinumChemo) && c.d.ctfi == Ctfi::Unknown {
+    // Platinum ticked, or de novo small cell with the treatments unknown, which the rules read as
+    // "had platinum, time unknown" (D-7).
+    let platinum_assumed = c.had(PriorTx::PlatinumChemo)
+        || (p.histology == Some(Histology::Sclc) && !c.d.prior_tx_known);
+    if c.sclc() && platinum_assumed && c.d.ctfi == Ctfi::Unknown {
         q.push("ctfi");
     }
     if c.nsclc() && c.d.ici == IciStatus::NoStatus {
