@@ -591,10 +591,13 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     if matches!(p.ps, None | Some(Ps::Unknown)) {
         q.push("ps");
     }
-    if c.nsclc()
-        && c.d.extent == Extent::LocalOnly
-        && matches!(p.surgery_fit, None | Some(SurgeryFit::Unknown))
-    {
+    // Surgery fitness decides repeat surgery for a local recurrence, regional nodes
+    // (R-32, PS not 3-4) and a single new lung spot (R-35) (review C-5).
+    let only_lung_other = !p.sites.is_empty() && p.sites.iter().all(|s| *s == Site::LungOther);
+    let surgery_matters = c.d.extent == Extent::LocalOnly
+        || (c.d.extent == Extent::Locoregional && c.d.ps != PsGroup::Poor)
+        || (only_lung_other && p.met_count == Some(MetCount::One));
+    if c.nsclc() && surgery_matters && matches!(p.surgery_fit, None | Some(SurgeryFit::Unknown)) {
         q.push("surgery_fit");
     }
     if c.nsclc()
@@ -610,14 +613,26 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
         q.push("tested_since_recurrence");
     }
     // PD-L1 decides a first treatment without a driver, and for KRAS G12C and NRG1, whose first
-    // treatment follows 3.10 too.
+    // treatment follows 3.10 too; with the R-82 drivers it adds immunotherapy
+    // alone (before platinum). Not at PS 3-4, where it changes nothing (review C-4).
     let first_as_no_driver = c.d.driver.is_none()
         || (matches!(c.d.driver, Some(DriverClass::KrasG12c | DriverClass::Nrg1))
             && c.d.prior_lines == 0);
+    let r82 = matches!(
+        c.d.driver,
+        Some(
+            DriverClass::KrasG12c
+                | DriverClass::BrafV600e
+                | DriverClass::MetEx14
+                | DriverClass::Her2Mut
+                | DriverClass::Ntrk
+                | DriverClass::Nrg1
+        )
+    ) && !c.d.platinum_advanced;
     if c.nsclc()
-        && first_as_no_driver
+        && ((first_as_no_driver && c.d.prior_lines == 0) || r82)
+        && c.d.ps != PsGroup::Poor
         && c.d.ici == IciStatus::Naive
-        && c.d.prior_lines == 0
         && matches!(p.pdl1, None | Some(Pdl1::Unknown))
     {
         q.push("pdl1");

@@ -1569,3 +1569,18 @@ fn pdl1_is_asked_for_a_first_treatment_with_kras_g12c() {
     let e = evaluate(&profile(nsclc(json!({"biomarkers": ["ALK"]}))));
     assert!(!e.questions.contains(&"pdl1"), "{:?}", e.questions);
 }
+
+// The questions to ask follow the rules that read the answer (review C-4, C-5).
+#[test]
+fn pdl1_and_surgery_fitness_are_asked_where_they_change_options() {
+    let q = |v| evaluate(&profile(nsclc(v))).questions;
+    assert!(q(json!({"biomarkers": ["BRAF_V600E"]})).contains(&"pdl1"));
+    assert!(!q(json!({"biomarkers": ["NONE_FOUND"], "ps": "3"})).contains(&"pdl1"));
+    assert!(q(json!({"biomarkers": ["NONE_FOUND"]})).contains(&"pdl1"));
+    let nodes = json!({"sites": ["REGIONAL_NODES"], "met_count": "NONE"});
+    assert!(q(nodes).contains(&"surgery_fit"));
+    let lung = json!({"sites": ["LUNG_OTHER"], "met_count": "1"});
+    assert!(q(lung).contains(&"surgery_fit"));
+    let widespread = json!({});
+    assert!(!q(widespread).contains(&"surgery_fit"));
+}
