@@ -179,16 +179,10 @@ pub fn is_asked(step: Step, p: &Profile) -> bool {
         S::Ps | S::Contra | S::Brain | S::Symptoms | S::Goals => true,
         S::SurgeryFit => nsclc_or_unknown(p),
         S::BiomarkerTested => !is_small_cell(p) || transformed(p),
+        // Unless it was never tested: also when unsure how it was tested (review C-8; D-30
+        // reads it after an earlier EGFR pill).
         S::TestedSinceRecurrence => {
-            hist_group(p) == HistGroup::Nsclc
-                && matches!(
-                    p.biomarker_tested,
-                    Some(
-                        BiomarkerTested::YesTissue
-                            | BiomarkerTested::YesBlood
-                            | BiomarkerTested::YesBoth
-                    )
-                )
+            hist_group(p) == HistGroup::Nsclc && p.biomarker_tested != Some(BiomarkerTested::No)
         }
         // "Not tested" makes the gene results question pointless; the engine reads it as not
         // tested. Transformed small cell: the EGFR change of the earlier cancer (R-10a).

@@ -124,7 +124,7 @@ fn not_tested_skips_the_test_result_questions() {
 }
 
 #[test]
-fn tested_since_recurrence_only_for_nsclc_when_tested() {
+fn tested_since_recurrence_only_for_nsclc_unless_never_tested() {
     for t in ["YES_TISSUE", "YES_BLOOD", "YES_BOTH"] {
         let a = answers(&[("histology", "NSCLC_SQ"), ("biomarker_tested", t)], &[]);
         assert!(is_asked(&a, Step::TestedSinceRecurrence), "{t}");
@@ -136,10 +136,17 @@ fn tested_since_recurrence_only_for_nsclc_when_tested() {
         let a = answers(&[("biomarker_tested", t)], &[]);
         assert!(!is_asked(&a, Step::TestedSinceRecurrence), "no type, {t}");
     }
-    for t in ["NO", "UNKNOWN"] {
-        let a = answers(&[("histology", "NSCLC_SQ"), ("biomarker_tested", t)], &[]);
-        assert!(!is_asked(&a, Step::TestedSinceRecurrence), "{t}");
-    }
+    let a = answers(
+        &[("histology", "NSCLC_SQ"), ("biomarker_tested", "NO")],
+        &[],
+    );
+    assert!(!is_asked(&a, Step::TestedSinceRecurrence), "never tested");
+    // Unsure how it was tested: still asked (review C-8).
+    let a = answers(
+        &[("histology", "NSCLC_SQ"), ("biomarker_tested", "UNKNOWN")],
+        &[],
+    );
+    assert!(is_asked(&a, Step::TestedSinceRecurrence), "unsure how");
 }
 
 #[test]

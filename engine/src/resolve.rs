@@ -537,8 +537,14 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     if c.d.hist == HistGroup::Unknown {
         q.push("histology");
     }
-    if c.d.extent == Extent::Unknown {
+    // Leptomeningeal spread alone leaves the extent unknown by design (Q3); the sites may all be
+    // answered then (review C-7).
+    let lepto = p.leptomeningeal == Some(Leptomeningeal::Yes);
+    if c.d.extent == Extent::Unknown && !lepto {
         q.push("sites");
+    }
+    if c.d.brain_involved && matches!(p.leptomeningeal, None | Some(Leptomeningeal::Unknown)) {
+        q.push("leptomeningeal");
     }
     let unnamed_drug =
         c.d.treatments
@@ -553,14 +559,29 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
             .copied()
             .filter(|t| t.is_drug())
             .collect();
-    if drugs.iter().any(|t| {
-        t.fixed_setting().is_none()
-            && matches!(p.prior_tx_setting.get(t), None | Some(TxSetting::Unknown))
-    }) {
+    // The settings feed the NSCLC rules only (prior lines, prior platinum) (review C-9).
+    if c.d.hist != HistGroup::Sclc
+        && drugs.iter().any(|t| {
+            t.fixed_setting().is_none()
+                && matches!(p.prior_tx_setting.get(t), None | Some(TxSetting::Unknown))
+        })
+    {
         q.push("prior_tx_setting");
     }
     if !drugs.is_empty() && matches!(p.last_systemic_outcome, None | Some(Outcome::Unknown)) {
         q.push("last_systemic_outcome");
+    }
+    // Grew, Q5a not answered and the default names more than one drug: which one decides
+    // "progressed on" (review C-6).
+    let last_named = p
+        .last_tx
+        .iter()
+        .any(|t| !matches!(t, PriorTx::Unknown | PriorTx::None));
+    if p.last_systemic_outcome == Some(Outcome::GrewDuring)
+        && !last_named
+        && c.d.progressed.len() > 1
+    {
+        q.push("last_tx");
     }
     let grew_on_pill = c.d.progressed.iter().any(|t| matches!(t, PriorTx::Tki(_)));
     if c.nsclc()

@@ -1584,3 +1584,37 @@ fn pdl1_and_surgery_fitness_are_asked_where_they_change_options() {
     let widespread = json!({});
     assert!(!q(widespread).contains(&"surgery_fit"));
 }
+
+// More questions to ask that follow the rules (review C-6, C-7, C-9).
+#[test]
+fn last_treatment_leptomeningeal_and_settings_are_asked_only_where_they_matter() {
+    let q = |v| evaluate(&profile(v)).questions;
+    // Grew, Q5a unanswered, two drugs could be "the last one".
+    let two = nsclc(json!({
+        "biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib", "PLATINUM_CHEMO"],
+        "prior_tx_setting": {"TKI:osimertinib": "ADVANCED", "PLATINUM_CHEMO": "ADVANCED"},
+        "last_systemic_outcome": "GREW_DURING"
+    }));
+    assert!(q(two).contains(&"last_tx"));
+    let one = nsclc(json!({
+        "biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib"],
+        "last_systemic_outcome": "GREW_DURING"
+    }));
+    assert!(!q(one).contains(&"last_tx"));
+    // Brain involved, leptomeningeal unknown: asked; YES with every site answered: no "sites".
+    let brain = nsclc(json!({
+        "sites": ["BRAIN", "BONE"], "met_count": "2_3", "organ_count": "2",
+        "brain": "ASYMPTOMATIC", "brain_count": "1_4"
+    }));
+    assert!(q(brain.clone()).contains(&"leptomeningeal"));
+    let mut lepto = brain;
+    lepto["leptomeningeal"] = json!("YES");
+    let asked = q(lepto);
+    assert!(
+        !asked.contains(&"sites") && !asked.contains(&"leptomeningeal"),
+        "{asked:?}"
+    );
+    // Small cell: the settings change nothing.
+    let s = sclc(json!({"prior_tx_setting": {}}));
+    assert!(!q(s).contains(&"prior_tx_setting"));
+}
