@@ -1618,3 +1618,22 @@ fn last_treatment_leptomeningeal_and_settings_are_asked_only_where_they_matter()
     let s = sclc(json!({"prior_tx_setting": {}}));
     assert!(!q(s).contains(&"prior_tx_setting"));
 }
+
+// Found by random profiles checked against the reference (review D):
+// recurrence during adjuvant osimertinib is growth on it for R-180 too (a new biopsy), and the
+// R-42 cap leaves a first treatment for another driver change alone.
+#[test]
+fn r_180_and_r_42_agree_with_r_97_and_first_line_options() {
+    let e = evaluate(&profile(nsclc(json!({
+        "biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib", "PLATINUM_CHEMO"],
+        "prior_tx_setting": {"TKI:osimertinib": "ADJUVANT", "PLATINUM_CHEMO": "ADVANCED"},
+        "adjuvant_interval": "DURING"
+    }))));
+    expect(&e, &[("REBIOPSY_NGS", "LIKELY"), ("EGFR_OSI", "NOT")]);
+    let e = evaluate(&profile(nsclc(json!({
+        "biomarkers": ["EGFR_UNCOMMON", "MET_EX14"], "prior_tx": ["TKI:capmatinib"],
+        "last_tx": ["TKI:capmatinib"], "last_systemic_outcome": "GREW_DURING",
+        "progressing_spots": "1"
+    }))));
+    expect(&e, &[("EGFR_UNCOMMON", "LIKELY")]);
+}

@@ -12,13 +12,18 @@ pub(super) fn fire(c: &mut Ctx) {
             .filter(|t| t.is_targeted())
             .collect();
     if c.nsclc() {
-        if let Some(first) = progressed_targeted.first() {
+        // Recurrence during adjuvant osimertinib is growth on it, for R-180 as for R-182.
+        let first = progressed_targeted
+            .first()
+            .copied()
+            .or_else(|| during_adjuvant_osimertinib(c).then_some(PriorTx::Tki(Tki::Osimertinib)));
+        if let Some(first) = first {
             //
             c.emit(
                 "R-180",
                 O::RebiopsyNgs,
                 Likely,
-                &[c.f_histology(), c.f_progressed(*first)],
+                &[c.f_histology(), c.f_progressed(first)],
             );
         }
     }
@@ -54,15 +59,19 @@ fn rechallenge_after_stopping(c: &mut Ctx) {
 }
 
 /// the drug the cancer grew on is `NOT` ([X]); for platinum in NSCLC, a plain `NOT`.
+/// Recurrence during adjuvant osimertinib, which R-97 reads as growth on it.
+fn during_adjuvant_osimertinib(c: &Ctx) -> bool {
+    let osi = PriorTx::Tki(Tki::Osimertinib);
+    c.had(osi)
+        && facts::setting(c.p, osi) == TxSetting::Adjuvant
+        && c.p.adjuvant_interval == Some(AdjuvantInterval::During)
+}
+
 fn grew_on_it(c: &mut Ctx, progressed_targeted: &[PriorTx]) {
     let mut grew: Vec<PriorTx> = progressed_targeted.to_vec();
     // Recurrence during adjuvant osimertinib counts as growth on it.
     let osi = PriorTx::Tki(Tki::Osimertinib);
-    if c.had(osi)
-        && facts::setting(c.p, osi) == TxSetting::Adjuvant
-        && c.p.adjuvant_interval == Some(AdjuvantInterval::During)
-        && !grew.contains(&osi)
-    {
+    if during_adjuvant_osimertinib(c) && !grew.contains(&osi) {
         grew.push(osi);
     }
     // with the type unknown no specific drug is listed, not even as "not used".
@@ -134,6 +143,13 @@ fn oligoprogression(c: &mut Ctx) {
         .emissions
         .iter()
         .filter(|e| switch_rules.contains(&e.rule) && e.level > Not)
+        // Only what they emit for progression: a first treatment for another driver change
+        // (R-105's afatinib when no EGFR pill was had) is not a switch option.
+        .filter(|e| {
+            !e.because
+                .iter()
+                .any(|f| f == "fact:no_prior_egfr_tki" || f == "fact:no_prior_matched_drug")
+        })
         .map(|e| e.option)
         .filter(|o| {
             !pill_options.contains(o)
