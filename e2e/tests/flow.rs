@@ -351,7 +351,7 @@ async fn a_red_flag_symptom_shows_the_urgent_banner_at_once() {
 async fn change_from_the_review_asks_newly_opened_questions_then_returns() {
     let server = StaticServer::start(dist_dir());
     let b = Browser::start().await;
-    let profile = r#"{"version":1,"histology":"NSCLC_NONSQ","sites":["LOCAL"],"met_count":"NONE","prior_tx":["SURGERY"],"ps":"1","surgery_fit":"YES","contra":["NONE"],"biomarker_tested":"NO","brain":"NONE_KNOWN","symptoms":["NONE"],"goals":"BALANCE"}"#;
+    let profile = r#"{"version":1,"histology":"NSCLC_NONSQ","sites":["LOCAL"],"met_count":"NONE","prior_tx":["SURGERY"],"ps":"1","surgery_fit":"YES","contra":["NONE"],"biomarker_tested":"NO","pdl1":"UNKNOWN","brain":"NONE_KNOWN","symptoms":["NONE"],"goals":"BALANCE"}"#;
     let saved = format!(
         r#"{{"schema":1,"saved_at":"2026-11-28T00:00:00Z","screen":"review","profile":{profile}}}"#
     );
