@@ -1637,3 +1637,15 @@ fn r_180_and_r_42_agree_with_r_97_and_first_line_options() {
     }))));
     expect(&e, &[("EGFR_UNCOMMON", "LIKELY")]);
 }
+
+// Transformed small cell, treatments unknown, but the time since platinum answered: platinum
+// was given, and the answer wins (§3.11; review E).
+#[test]
+fn an_answered_ctfi_means_platinum_was_given_for_transformed_small_cell() {
+    let e = evaluate(&profile(
+        json!({"histology": "SCLC_TRANSFORMED", "ctfi": "LT3M"}),
+    ));
+    expect(&e, &[("SCLC_PLAT_ETOP", "NOT")]);
+    let e = evaluate(&profile(json!({"histology": "SCLC_TRANSFORMED"})));
+    expect(&e, &[("SCLC_PLAT_ETOP", "LIKELY")]);
+}

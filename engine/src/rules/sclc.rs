@@ -12,8 +12,11 @@ pub(super) fn fire(c: &mut Ctx) {
     let de_novo = c.p.histology == Some(Histology::Sclc);
     let plat = PriorTx::PlatinumChemo;
     // Unknown prior treatment reads as "had platinum, unsure when" for de novo small cell (D-7);
-    // transformation usually follows a targeted pill, so there it reads as no platinum.
-    let had_platinum = c.had(plat) || (de_novo && !c.d.prior_tx_known);
+    // transformation usually follows a targeted pill, so there it reads as no platinum, unless
+    // the time since platinum was answered: that answer says platinum was given (§3.11 "an
+    // answered ctfi always wins"; review E).
+    let ctfi_answered = matches!(c.p.ctfi, Some(x) if x != Ctfi::Unknown);
+    let had_platinum = c.had(plat) || (!c.d.prior_tx_known && (de_novo || ctfi_answered));
     let f_plat = if c.had(plat) {
         c.f_had(plat)
     } else {
