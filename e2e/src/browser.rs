@@ -538,6 +538,24 @@ impl Browser {
             .unwrap_or_else(|e| panic!("CDP {command}: {e}"))
     }
 
+    /// Runs `source` in every new document of the session, before the page's own scripts.
+    pub async fn init_script(&self, source: &str) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await;
+    }
+
+    /// A phone-like viewport of `width` x `height` CSS pixels (windows cannot be narrower than 500).
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .await;
+    }
+
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         match self.client().execute(script, args).await {
             Ok(v) => v,

@@ -75,30 +75,6 @@ async fn detail_entries(b: &Browser) -> Vec<Value> {
     v.as_array().cloned().unwrap_or_default()
 }
 
-/// chromedriver's `goog/cdp/execute`: run a Chrome DevTools command in the session.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl guide_e2e::fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
-
 /// Runs before the page's own scripts: notes when the welcome heading is first in the page and
 /// how many detail files had been requested by then.
 const WATCH_WELCOME: &str = "
@@ -118,13 +94,7 @@ const WATCH_WELCOME: &str = "
 async fn the_welcome_is_on_screen_before_the_details_are_requested() {
     let server = StaticServer::start(dist_dir());
     let b = Browser::start().await;
-    b.client()
-        .issue_cmd(Cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": WATCH_WELCOME }),
-        ))
-        .await
-        .expect("CDP Page.addScriptToEvaluateOnNewDocument");
+    b.init_script(WATCH_WELCOME).await;
     b.goto(&server.url("/")).await;
     b.wait_for(".welcome h1").await;
     // Every detail file is fetched soon after, once each, next to index.html.

@@ -70,14 +70,6 @@ async fn pressed(b: &Browser) -> Vec<String> {
     serde_json::from_value(v).unwrap()
 }
 
-async fn set_viewport(b: &Browser, width: u32, height: u32) {
-    b.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
-    )
-    .await;
-}
-
 /// Whether the page scrolls sideways.
 async fn scrolls_sideways(b: &Browser) -> bool {
     b.js(
@@ -136,7 +128,7 @@ async fn the_text_size_control_enlarges_everything_by_keyboard_and_is_kept_until
 
     // At 320 px wide and 150%: no sideways scrolling, no axe violation, on the welcome, a
     // question and the results.
-    set_viewport(&b, 320, 640).await;
+    b.set_viewport(320, 640).await;
     assert!(
         !scrolls_sideways(&b).await,
         "welcome scrolls sideways at 150%"
@@ -329,7 +321,7 @@ async fn a_themed_embed_has_no_axe_violations_on_results_summary_and_comparison(
 
     // The largest text, inside the embed, on a phone: the partner's scale times the person's.
     b.click(".text-size-button[data-size=\"150\"]").await;
-    set_viewport(&b, 360, 740).await;
+    b.set_viewport(360, 740).await;
     b.assert_no_axe_violations("themed embed: comparison at 150% and 360 px")
         .await;
     b.click("#compare-to-summary").await;

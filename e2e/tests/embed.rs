@@ -11,7 +11,6 @@
 //! `sandbox="allow-scripts allow-same-origin allow-forms"` and blocked storage still works and says answers
 //! will not be kept.
 
-use guide_e2e::fantoccini::wd::WebDriverCompatibleCommand;
 use guide_e2e::{
     dist_dir, json, Browser, BrowserOptions, StaticServer, TempDir, Value, DEFAULT_TIMEOUT,
 };
@@ -91,30 +90,6 @@ const PARTNER_PAGE: &str = r#"<!doctype html>
 </body>
 </html>
 "#;
-
-/// chromedriver's `goog/cdp/execute`: run a Chrome DevTools command in the session.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
 
 /// A browser that keeps the partner page and the guide's frame in one process (no site
 /// isolation): chromedriver then reports the frame's console messages too, and init scripts
@@ -590,16 +565,9 @@ async fn a_strict_sandbox_with_blocked_storage_still_works_and_says_answers_will
            </script>"#,
     );
     let b = browser().await;
-    b.client()
-        .issue_cmd(Cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source":
-                "if (window !== window.top) { \
+    b.init_script("if (window !== window.top) { \
                    Object.defineProperty(window, 'localStorage', { configurable: true, get() { \
-                     throw new DOMException(\"Failed to read the 'localStorage' property from 'Window': Access is denied for this document.\", 'SecurityError'); } }); }" }),
-        ))
-        .await
-        .expect("add init script");
+                     throw new DOMException(\"Failed to read the 'localStorage' property from 'Window': Access is denied for this document.\", 'SecurityError'); } }); }").await;
     b.goto(&sites.partner_url()).await;
     enter(&b).await;
     assert!(

@@ -417,41 +417,6 @@ async fn the_screen_change_is_announced() {
     b.close().await;
 }
 
-/// chromedriver's `goog/cdp/execute`: run a Chrome DevTools command in the session.
-#[derive(Debug)]
-struct Cdp(&'static str, guide_e2e::Value);
-
-impl guide_e2e::fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
-
-/// A viewport of `width` x `height` CSS pixels (Chromium windows cannot be narrower than 500).
-async fn viewport(b: &Browser, width: u32, height: u32) {
-    b.client()
-        .issue_cmd(Cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
-        ))
-        .await
-        .expect("set viewport");
-}
-
 async fn no_sideways_scrolling(b: &Browser, what: &str) {
     let v = b
         .js(
@@ -488,7 +453,7 @@ async fn works_at_320_px_and_200_percent_zoom_without_sideways_scrolling() {
     let server = StaticServer::start(dist_dir());
     for (width, height) in [(320, 640), (640, 450)] {
         let b = Browser::start().await;
-        viewport(&b, width, height).await;
+        b.set_viewport(width, height).await;
         let saved = r#"{"schema":1,"saved_at":"2026-11-28T00:00:00Z","screen":"welcome","profile":{"version":1,"histology":"NSCLC_NONSQ","prior_tx":["TKI:UNKNOWN","ADC:UNKNOWN","PLATINUM_CHEMO"],"symptoms":["SEIZURE"]}}"#;
         open_seeded(&b, &server.url("/"), &[("recurrence-guide.answers", saved)]).await;
         b.wait_for("#resume").await;
@@ -555,15 +520,9 @@ async fn content_past_its_review_period_says_it_may_be_out_of_date_on_every_scre
     let server = StaticServer::start(dist_dir());
     let b = Browser::start().await;
     // The browser clock says 2031: the content (reviewed in 2026, stale after 12 months) is old.
-    b.client()
-        .issue_cmd(Cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": "(() => { const Real = Date; const t = Real.UTC(2031, 0, 15); \
+    b.init_script("(() => { const Real = Date; const t = Real.UTC(2031, 0, 15); \
                 class Fake extends Real { constructor(...a) { if (a.length === 0) { super(t); } else { super(...a); } } \
-                static now() { return t; } } window.Date = Fake; })();" }),
-        ))
-        .await
-        .expect("init script");
+                static now() { return t; } } window.Date = Fake; })();").await;
     b.goto(&server.url("/")).await;
     b.wait_for_text(
         r#"[data-notice="stale"]"#,

@@ -12,34 +12,9 @@
 
 use std::path::Path;
 
-use guide_e2e::fantoccini::wd::WebDriverCompatibleCommand;
 use guide_e2e::{dist_dir, json, Browser, StaticServer, TempDir, Value};
 
 const KEY_PREFIX: &str = "recurrence-guide.";
-
-/// chromedriver's `goog/cdp/execute`: run a Chrome DevTools command in the session.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
 
 /// Every document of the session records Content-Security-Policy violations in
 /// `window.__cspViolations` (read with [`csp_violations`] before leaving a page).
@@ -47,13 +22,7 @@ async fn record_csp_violations(b: &Browser) {
     let source = "window.__cspViolations = []; \
         document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push( \
           e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));";
-    b.client()
-        .issue_cmd(Cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": source }),
-        ))
-        .await
-        .expect("add init script");
+    b.init_script(source).await;
 }
 
 async fn csp_violations(b: &Browser) -> Vec<String> {
@@ -221,11 +190,7 @@ async fn after_one_visit_the_guide_works_offline_under_a_sub_path() {
         b.attr("link[rel=manifest]", "href").await.as_deref(),
         Some("manifest.webmanifest")
     );
-    let installable = b
-        .client()
-        .issue_cmd(Cdp("Page.getAppManifest", json!({})))
-        .await
-        .expect("Page.getAppManifest");
+    let installable = b.cdp("Page.getAppManifest", json!({})).await;
     assert_eq!(
         installable["url"],
         json!(server.url("/guide/manifest.webmanifest"))

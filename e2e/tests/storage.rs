@@ -2,35 +2,10 @@
 //! resumes the same screen; Start over asks first and then clears; unreadable, newer, blocked
 //! and full storage each show their message and leave a working guide, with no console error.
 
-use guide_e2e::fantoccini::wd::WebDriverCompatibleCommand;
 use guide_e2e::{dist_dir, json, Browser, Key, StaticServer, Value};
 
 const KEY: &str = "recurrence-guide.answers";
 const UNREADABLE_KEY: &str = "recurrence-guide.answers.unreadable";
-
-/// chromedriver's `goog/cdp/execute`: run a Chrome DevTools command in the session.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
 
 /// Seed localStorage on the server's blank page, then open the app. (The blank page has no
 /// icon link, so Chromium's /favicon.ico 404 from it is dropped from the log first.)
@@ -40,17 +15,6 @@ async fn open_seeded(b: &Browser, url: &str, items: &[(&str, &str)]) {
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     b.clear_logs().await;
     b.goto(url).await;
-}
-
-/// Run `source` in every new document of the session before its own scripts.
-async fn init_script(b: &Browser, source: &str) {
-    b.client()
-        .issue_cmd(Cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": source }),
-        ))
-        .await
-        .expect("add init script");
 }
 
 async fn is_checked(b: &Browser, css: &str) -> bool {
@@ -249,9 +213,7 @@ async fn blocked_storage_shows_the_message_and_the_guide_still_works() {
     let server = StaticServer::start(dist_dir());
     let b = Browser::start().await;
     // Like a sandboxed frame or "block all site data": touching localStorage throws.
-    init_script(
-        &b,
-        "Object.defineProperty(window, 'localStorage', { configurable: true, get() { \
+    b.init_script("Object.defineProperty(window, 'localStorage', { configurable: true, get() { \
            throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError'); } });",
     )
     .await;
@@ -275,9 +237,7 @@ async fn blocked_storage_shows_the_message_and_the_guide_still_works() {
 async fn a_full_storage_says_the_answers_could_not_be_saved() {
     let server = StaticServer::start(dist_dir());
     let b = Browser::start().await;
-    init_script(
-        &b,
-        "const set = Storage.prototype.setItem; \
+    b.init_script("const set = Storage.prototype.setItem; \
          Storage.prototype.setItem = function (k, v) { \
            if (k === 'recurrence-guide.answers') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); \
            return set.call(this, k, v); };",

@@ -144,30 +144,6 @@ async fn tab_to(b: &Browser, css: &str) {
     );
 }
 
-/// chromedriver's `goog/cdp/execute`: run a Chrome DevTools command in the session.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl guide_e2e::fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
-
 // ------------------------------------------------------------------ PDF
 
 fn pdf_text(pdf: &[u8], dir: &TempDir, name: &str) -> (String, String) {
@@ -330,13 +306,11 @@ async fn a_saved_file_opens_in_a_fresh_browser_with_the_same_results() {
     )
     .await;
     let before = results_shown(&b).await;
-    b.client()
-        .issue_cmd(Cdp(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": downloads.path().to_str().unwrap() }),
-        ))
-        .await
-        .expect("allow downloads");
+    b.cdp(
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.path().to_str().unwrap() }),
+    )
+    .await;
     b.click("#open-summary").await;
     b.wait_for(".summary h1").await;
     b.click("#save-file").await;
@@ -485,16 +459,6 @@ async fn bad_files_leave_the_answers_untouched_with_a_message_each() {
 
 // ------------------------------------------------------------------ accessibility
 
-async fn set_viewport(b: &Browser, width: u32, height: u32) {
-    b.client()
-        .issue_cmd(Cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
-        ))
-        .await
-        .expect("set viewport");
-}
-
 #[tokio::test]
 async fn summary_values_and_comparison_have_no_axe_violations_and_values_never_change_results() {
     let server = StaticServer::start(dist_dir());
@@ -594,7 +558,7 @@ async fn summary_values_and_comparison_have_no_axe_violations_and_values_never_c
     b.assert_no_axe_violations("comparison, 3 picked").await;
 
     // On a phone the table scrolls inside its labelled region, not the page.
-    set_viewport(&b, 360, 740).await;
+    b.set_viewport(360, 740).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let widths = b
         .js(

@@ -91,11 +91,7 @@ async fn main() {
     let mut results: Vec<[f64; 3]> = Vec::new();
     for run in 1..=runs.max(1) {
         let b = Browser::start().await;
-        b.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": WATCH }),
-        )
-        .await;
+        b.init_script(WATCH).await;
         if network == Network::Slow4g {
             b.cdp("Network.enable", json!({})).await;
             b.cdp(
