@@ -6,7 +6,7 @@
 //! cancer. Answers to skipped questions stay saved (so going back and changing an answer does not
 //! lose work) but [`pruned`] drops them before the engine sees the profile or the review lists it.
 
-use guide_engine::facts::{brain_involved, hist_group, HistGroup};
+use guide_engine::facts::{brain_involved, hist_group, sclc_had_platinum, HistGroup};
 use guide_engine::{BiomarkerTested, Histology, MetCount, Outcome, PriorTx, Profile, TxSetting};
 
 use crate::state::clear_field;
@@ -95,11 +95,6 @@ fn transformed(p: &Profile) -> bool {
     p.histology == Some(Histology::SclcTransformed)
 }
 
-/// Q4 answered with treatments (not unanswered, not only "not sure").
-fn prior_tx_known(p: &Profile) -> bool {
-    p.prior_tx.iter().any(|t| *t != PriorTx::Unknown)
-}
-
 fn had(p: &Profile, tx: PriorTx) -> bool {
     p.prior_tx.contains(&tx)
 }
@@ -162,13 +157,9 @@ pub fn is_asked(step: Step, p: &Profile) -> bool {
                 && (p.last_tx.iter().any(|t| matches!(t, PriorTx::Tki(_)))
                     || (!last_tx_named(p) && had_tki(p)))
         }
-        // Also for de novo small cell with the treatments unknown: the rules then assume
-        // platinum was given, and the time since it decides (D-7, R-171 to R-174).
-        S::Ctfi => {
-            is_small_cell(p)
-                && (had(p, PriorTx::PlatinumChemo)
-                    || (p.histology == Some(Histology::Sclc) && !prior_tx_known(p)))
-        }
+        // Whenever the rules read platinum as given, also for de novo small cell with the
+        // treatments unknown: the time since it decides (D-7, R-171 to R-174).
+        S::Ctfi => is_small_cell(p) && sclc_had_platinum(p),
         S::IciInterval => nsclc_or_unknown(p) && p.prior_tx.iter().any(|t| t.is_ici()),
         S::AdjuvantInterval => {
             nsclc_or_unknown(p)

@@ -450,6 +450,24 @@ pub fn grew_on_platinum_itself(p: &Profile) -> bool {
             .all(|t| !t.is_drug() || *t == PriorTx::PlatinumChemo)
 }
 
+/// Small cell (§3.11): platinum counts as given when it is ticked (Q4 or Q5a), or when the
+/// treatments are unknown and either the cancer is de novo small cell (D-7) or the time since
+/// platinum was answered (that answer says platinum was given; review E). Transformed small cell
+/// with unknown treatments otherwise reads as no platinum: transformation usually follows a pill.
+pub fn sclc_had_platinum(p: &Profile) -> bool {
+    let de_novo = p.histology == Some(Histology::Sclc);
+    let ctfi_answered = matches!(p.ctfi, Some(x) if x != Ctfi::Unknown);
+    treatments(p).contains(&PriorTx::PlatinumChemo)
+        || (!prior_tx_known(p) && (de_novo || ctfi_answered))
+}
+
+/// R-35's situation: the only site is a new spot elsewhere in the lung, and it is one spot.
+pub fn single_new_lung_spot(p: &Profile) -> bool {
+    !p.sites.is_empty()
+        && p.sites.iter().all(|s| *s == Site::LungOther)
+        && p.met_count == Some(MetCount::One)
+}
+
 /// Brain involvement from Q10 or Q2; spread to the lining of the brain and spinal cord
 /// (`leptomeningeal = YES`) is central nervous system involvement too (review A-5).
 pub fn brain_involved(p: &Profile) -> bool {

@@ -10,7 +10,7 @@ use crate::facts::*;
 use crate::options::{Level, OptionId as O};
 use crate::profile::Profile;
 use crate::rules::catalog::{rule, RULES};
-use crate::rules::{self, ans, derived, Ctx, EmitKind, Fact};
+use crate::rules::{self, ans, derived, Ctx, EmitKind, Fact, R82_CLASSES};
 use crate::small;
 
 /// One option in the result, with the trace a reviewer needs.
@@ -590,11 +590,8 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     {
         q.push("progressing_spots");
     }
-    // Platinum ticked, or de novo small cell with the treatments unknown, which the rules read as
-    // "had platinum, time unknown" (D-7).
-    let platinum_assumed = c.had(PriorTx::PlatinumChemo)
-        || (p.histology == Some(Histology::Sclc) && !c.d.prior_tx_known);
-    if c.sclc() && platinum_assumed && c.d.ctfi == Ctfi::Unknown {
+    // Also de novo small cell with the treatments unknown, read as "had platinum" (D-7).
+    if c.sclc() && sclc_had_platinum(p) && c.d.ctfi == Ctfi::Unknown {
         q.push("ctfi");
     }
     if c.nsclc() && c.d.ici == IciStatus::NoStatus {
@@ -614,10 +611,9 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     }
     // Surgery fitness decides repeat surgery for a local recurrence, regional nodes
     // (R-32, PS not 3-4) and a single new lung spot (R-35) (review C-5).
-    let only_lung_other = !p.sites.is_empty() && p.sites.iter().all(|s| *s == Site::LungOther);
     let surgery_matters = c.d.extent == Extent::LocalOnly
         || (c.d.extent == Extent::Locoregional && c.d.ps != PsGroup::Poor)
-        || (only_lung_other && p.met_count == Some(MetCount::One));
+        || single_new_lung_spot(p);
     if c.nsclc() && surgery_matters && matches!(p.surgery_fit, None | Some(SurgeryFit::Unknown)) {
         q.push("surgery_fit");
     }
@@ -639,17 +635,7 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     let first_as_no_driver = c.d.driver.is_none()
         || (matches!(c.d.driver, Some(DriverClass::KrasG12c | DriverClass::Nrg1))
             && c.d.prior_lines == 0);
-    let r82 = matches!(
-        c.d.driver,
-        Some(
-            DriverClass::KrasG12c
-                | DriverClass::BrafV600e
-                | DriverClass::MetEx14
-                | DriverClass::Her2Mut
-                | DriverClass::Ntrk
-                | DriverClass::Nrg1
-        )
-    ) && !c.d.platinum_advanced;
+    let r82 = c.d.driver.is_some_and(|d| R82_CLASSES.contains(&d)) && !c.d.platinum_advanced;
     if c.nsclc()
         && ((first_as_no_driver && c.d.prior_lines == 0) || r82)
         && c.d.ps != PsGroup::Poor

@@ -201,8 +201,7 @@ fn local_regional(c: &mut Ctx) {
         }
     }
     // a single new spot elsewhere in the lung may be a second primary.
-    let only_lung_other = !c.p.sites.is_empty() && c.p.sites.iter().all(|s| *s == Site::LungOther);
-    if c.nsclc() && only_lung_other && c.p.met_count == Some(MetCount::One) {
+    if c.nsclc() && facts::single_new_lung_spot(c.p) {
         let b = [c.f_site(Site::LungOther), derived("single_new_lung_spot")];
         c.emit_noted("R-35", O::RebiopsyNgs, Likely, &b);
         if fit == Some(SurgeryFit::Yes) && c.ps_good() {

@@ -7,6 +7,7 @@
 pub mod catalog;
 mod general;
 mod nsclc_driver;
+pub(crate) use nsclc_driver::R82_CLASSES;
 mod nsclc_no_driver;
 mod resistance;
 mod sclc;

@@ -107,15 +107,7 @@ fn immunotherapy_for_drivers(c: &mut Ctx, driver: DriverClass) {
         c.exclude("R-81", O::IoMono, &b);
         c.exclude("R-81", O::IoChemo, &b);
     }
-    let r82_classes = [
-        D::KrasG12c,
-        D::BrafV600e,
-        D::MetEx14,
-        D::Her2Mut,
-        D::Ntrk,
-        D::Nrg1,
-    ];
-    if r82_classes.contains(&driver) && !had_ici && c.d.ps != PsGroup::Poor {
+    if R82_CLASSES.contains(&driver) && !had_ici && c.d.ps != PsGroup::Poor {
         let b = [c.f_driver(), derived("no_prior_ici")];
         if !c.d.platinum_advanced {
             // For KRAS G12C and NRG1 with no prior line, 3.10 gives the first treatment.
@@ -136,6 +128,17 @@ fn immunotherapy_for_drivers(c: &mut Ctx, driver: DriverClass) {
         }
     }
 }
+
+/// The driver classes R-82 may give immunotherapy alone or with chemo (also read by the
+/// questions to ask, for PD-L1).
+pub(crate) const R82_CLASSES: [DriverClass; 6] = [
+    D::KrasG12c,
+    D::BrafV600e,
+    D::MetEx14,
+    D::Her2Mut,
+    D::Ntrk,
+    D::Nrg1,
+];
 
 fn egfr_common(c: &mut Ctx) {
     // Amivantamab (with or without lazertinib or chemo) is EGFR-directed therapy too: after it,

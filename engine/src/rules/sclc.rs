@@ -11,12 +11,7 @@ pub(super) fn fire(c: &mut Ctx) {
     let h = c.f_histology();
     let de_novo = c.p.histology == Some(Histology::Sclc);
     let plat = PriorTx::PlatinumChemo;
-    // Unknown prior treatment reads as "had platinum, unsure when" for de novo small cell (D-7);
-    // transformation usually follows a targeted pill, so there it reads as no platinum, unless
-    // the time since platinum was answered: that answer says platinum was given (§3.11 "an
-    // answered ctfi always wins"; review E).
-    let ctfi_answered = matches!(c.p.ctfi, Some(x) if x != Ctfi::Unknown);
-    let had_platinum = c.had(plat) || (!c.d.prior_tx_known && (de_novo || ctfi_answered));
+    let had_platinum = facts::sclc_had_platinum(c.p);
     let f_plat = if c.had(plat) {
         c.f_had(plat)
     } else {
