@@ -20,6 +20,7 @@ pub mod storage;
 pub mod summary_html;
 pub mod summary_model;
 pub mod text_size;
+pub mod urgent_model;
 
 use guide_content::Lang;
 use leptos::prelude::*;

@@ -198,6 +198,7 @@ pub const UI_KEYS: &[&str] = &[
     "urgent.title",
     "urgent.your_symptoms",
     "urgent.repeat_title",
+    "urgent.what_to_do",
     "glossary.hint",
     "glossary.meaning",
     "page.sources",

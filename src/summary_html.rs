@@ -112,13 +112,32 @@ pub fn head_html(c: &Content, m: &SummaryModel) -> String {
             &[("class", "urgent-title"), ("id", "summary-urgent-title")],
             c.ui("urgent.title"),
         );
-        h.el("p", &[("class", "urgent-text")], &c.red_flags.banner);
-        h.el(
-            "p",
-            &[("class", "urgent-symptoms-label")],
-            c.ui("urgent.your_symptoms"),
-        );
-        h.list(&[("class", "urgent-symptoms")], &m.urgent);
+        for g in &m.urgent {
+            h.open(
+                "div",
+                &[("class", "urgent-level"), ("data-level", g.level.id())],
+            );
+            h.el(
+                "p",
+                &[("class", "urgent-text")],
+                &format!("{}. {}", g.title, g.action),
+            );
+            h.el(
+                "p",
+                &[("class", "urgent-symptoms-label")],
+                c.ui("urgent.your_symptoms"),
+            );
+            let items: Vec<String> = g
+                .items
+                .iter()
+                .map(|i| match &i.escalate {
+                    Some(e) => format!("{} {e}", i.label),
+                    None => i.label.clone(),
+                })
+                .collect();
+            h.list(&[("class", "urgent-symptoms")], &items);
+            h.close("div");
+        }
         h.close("section");
     }
 

@@ -13,6 +13,7 @@ use crate::flow::{asked_steps, setting_drugs, Kind};
 use crate::personal::{emphasis, Field, Personal, TRADE_OFFS};
 use crate::results_model::{gather_questions, group_by_level, QuestionGroup};
 use crate::state::Answers;
+use crate::urgent_model::{urgent_groups, UrgentGroup};
 
 /// One answered (or not answered) question, in plain words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,8 +67,8 @@ pub struct ValueRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryModel {
     pub answers: Vec<AnswerRow>,
-    /// Labels of the urgent (red-flag) symptoms ticked; empty if none.
-    pub urgent: Vec<String>,
+    /// Urgent help for the red flags ticked, most urgent level first; empty if none.
+    pub urgent: Vec<UrgentGroup>,
     pub likely: Vec<SummaryOption>,
     pub may: Vec<SummaryOption>,
     pub not_shown: Vec<SummaryOption>,
@@ -92,7 +93,7 @@ pub struct SummaryModel {
 pub struct EnginePart {
     /// (option ID, level, reasons), likely then may then not, each in catalogue order.
     pub options: Vec<(String, Level, Vec<String>)>,
-    pub urgent: Vec<String>,
+    pub urgent: Vec<UrgentGroup>,
     pub safety_notes: Vec<String>,
     pub questions: Vec<QuestionGroup>,
 }
@@ -299,16 +300,7 @@ pub fn build(c: &Content, profile: &Profile, personal: &Personal) -> SummaryMode
     let not_shown: Vec<SummaryOption> = to_models(&grouped.not);
 
     let flags = red_flags(profile);
-    let urgent = flags
-        .iter()
-        .map(|s| {
-            c.red_flags
-                .flags
-                .get(s.id())
-                .map(|f| f.label.clone())
-                .unwrap_or_else(|| s.id().to_string())
-        })
-        .collect();
+    let urgent = urgent_groups(c, &flags);
 
     // Sources: shown options' cards and rules, then safety notes, then urgent symptoms.
     let mut source_ids: Vec<String> = Vec::new();

@@ -124,11 +124,18 @@ fn the_summary_has_urgent_symptoms_only_when_there_are_red_flags() {
         .urgent
         .is_empty());
     let m = build(c, &effective(SCLC_SEIZURE), &Personal::default());
+    assert_eq!(m.urgent.len(), 1, "one level");
+    assert_eq!(m.urgent[0].level, guide_engine::UrgentLevel::Emergency);
     assert_eq!(
-        m.urgent,
+        m.urgent[0]
+            .items
+            .iter()
+            .map(|i| i.label.clone())
+            .collect::<Vec<_>>(),
         vec![c.red_flags.flags["SEIZURE"].label.clone()],
         "the seizure is listed in words"
     );
+    assert!(m.urgent[0].action.contains("emergency services"));
 }
 
 #[test]

@@ -42,6 +42,7 @@ pub fn evaluation_json(e: &Evaluation) -> String {
         .collect();
     let out = json!({
         "urgent": e.urgent,
+        "urgent_levels": e.urgent_levels,
         "options": options,
         "notes": e.notes,
         "notes_text": notes_text,
@@ -336,16 +337,25 @@ pub fn content_markdown() -> String {
 
     // Red flags.
     let _ = writeln!(w, "\n## Red flags\n");
-    let _ = writeln!(w, "Banner: {}\n", c.red_flags.banner);
+    for l in guide_engine::UrgentLevel::ORDER {
+        let t = c.red_flags.level(l);
+        let _ = writeln!(w, "- Level **{}**: {}. {}", l.id(), t.title, t.action);
+    }
+    let _ = writeln!(w);
     for s in guide_engine::Symptom::RED_FLAGS {
         match c.red_flags.flags.get(s.id()) {
             Some(r) => {
                 let _ = writeln!(
                     w,
-                    "- **{}**: {} Why: {}{} (sources: {})",
+                    "- **{}** ({}): {} Why: {}{}{} (sources: {})",
                     s.id(),
+                    r.level,
                     r.label,
                     r.why,
+                    r.escalate
+                        .as_deref()
+                        .map(|e| format!(" {e}"))
+                        .unwrap_or_default(),
                     flag(r.unverified),
                     r.sources.join(", ")
                 );

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use crate::{
     AnswerContent, GlossaryEntry, Meta, NoteText, OptionContent, Page, PageSection,
-    QuestionContent, RedFlagText, RedFlags, RuleText, Source,
+    QuestionContent, RedFlagText, RedFlags, RuleText, Source, UrgentLevelText,
 };
 
 /// A content value read from JSON. The error is one line ("title: expected a string").
@@ -235,21 +235,46 @@ impl FromJson for NoteText {
 
 impl FromJson for RedFlagText {
     fn from_json(v: &Value) -> Result<Self, String> {
-        let m = object(v, &["label", "why", "sources", "unverified"])?;
+        let m = object(
+            v,
+            &[
+                "level",
+                "heading",
+                "label",
+                "why",
+                "escalate",
+                "sources",
+                "unverified",
+            ],
+        )?;
         Ok(RedFlagText {
+            level: field(m, "level")?,
+            heading: field(m, "heading")?,
             label: field(m, "label")?,
             why: field(m, "why")?,
+            escalate: field(m, "escalate")?,
             sources: field(m, "sources")?,
             unverified: field_or_default(m, "unverified")?,
         })
     }
 }
 
+impl FromJson for UrgentLevelText {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let m = object(v, &["title", "short", "action"])?;
+        Ok(UrgentLevelText {
+            title: field(m, "title")?,
+            short: field(m, "short")?,
+            action: field(m, "action")?,
+        })
+    }
+}
+
 impl FromJson for RedFlags {
     fn from_json(v: &Value) -> Result<Self, String> {
-        let m = object(v, &["banner", "flags"])?;
+        let m = object(v, &["levels", "flags"])?;
         Ok(RedFlags {
-            banner: field(m, "banner")?,
+            levels: field(m, "levels")?,
             flags: field(m, "flags")?,
         })
     }

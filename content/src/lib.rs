@@ -139,22 +139,57 @@ pub struct NoteText {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlagText {
+    /// Its §4 level (`EMERGENCY`, `TEAM_NOW`, `CRISIS`): equal to the engine's
+    /// `Symptom::urgent_level` (a content test checks it).
+    pub level: String,
+    /// A short heading for the urgent page.
+    pub heading: String,
     /// What the person notices, in plain words.
     pub label: String,
     /// Why it is urgent, in plain words.
     pub why: String,
+    /// When a sign of this flag needs emergency services rather than the team (§4: "EMERGENCY
+    /// with ..."), the words that say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalate: Option<String>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub unverified: bool,
+}
+
+/// What a level of urgent help tells the person to do (§4).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrgentLevelText {
+    /// The heading: the action in a few words ("Call emergency services now").
+    pub title: String,
+    /// One line for the "Get help now" bar that stays at the top of every screen.
+    pub short: String,
+    /// The full instruction (localised emergency and crisis numbers).
+    pub action: String,
 }
 
 /// `red_flags.json`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlags {
-    /// The banner text of §4 (localised emergency wording).
-    pub banner: String,
+    /// The words of each level, keyed by its §4 ID.
+    pub levels: BTreeMap<String, UrgentLevelText>,
     pub flags: BTreeMap<String, RedFlagText>,
+}
+
+impl RedFlags {
+    /// The words of a level (empty words if the file lacks it; a content test forbids that).
+    pub fn level(&self, level: guide_engine::UrgentLevel) -> UrgentLevelText {
+        self.levels
+            .get(level.id())
+            .cloned()
+            .unwrap_or_else(|| UrgentLevelText {
+                title: level.id().to_owned(),
+                short: String::new(),
+                action: String::new(),
+            })
+    }
 }
 
 /// A glossary entry.

@@ -317,16 +317,16 @@ pub fn patient_texts(c: &Content) -> Vec<PatientText> {
     for (id, n) in &c.notes {
         add("notes.json", id, "text".into(), &n.text, CORE_LIMIT);
     }
-    add(
-        "red_flags.json",
-        "banner",
-        "banner".into(),
-        &c.red_flags.banner,
-        CORE_LIMIT,
-    );
+    for (id, l) in &c.red_flags.levels {
+        add("red_flags.json", id, "short".into(), &l.short, CORE_LIMIT);
+        add("red_flags.json", id, "action".into(), &l.action, CORE_LIMIT);
+    }
     for (id, r) in &c.red_flags.flags {
         add("red_flags.json", id, "label".into(), &r.label, CORE_LIMIT);
         add("red_flags.json", id, "why".into(), &r.why, CORE_LIMIT);
+        if let Some(e) = &r.escalate {
+            add("red_flags.json", id, "escalate".into(), e, CORE_LIMIT);
+        }
     }
     for (id, g) in &c.glossary {
         add("glossary.json", id, "term".into(), &g.term, NOT_GRADED);

@@ -816,13 +816,34 @@ fn every_safety_note_has_text() {
 fn every_red_flag_has_text() {
     let c = content();
     let mut f = Failures::new("red_flags.json");
-    f.check(!blank(&c.red_flags.banner), || {
-        "red_flags.json | banner | empty".into()
+    for l in UrgentLevel::ORDER {
+        match c.red_flags.levels.get(l.id()) {
+            None => f.add(format!("red_flags.json | levels.{} | missing", l.id())),
+            Some(t) => f.check(
+                !blank(&t.title) && !blank(&t.short) && !blank(&t.action),
+                || format!("red_flags.json | levels.{} | empty words", l.id()),
+            ),
+        }
+    }
+    f.check(c.red_flags.levels.len() == UrgentLevel::ORDER.len(), || {
+        "red_flags.json | levels | a level the engine does not know".into()
     });
     for s in Symptom::RED_FLAGS {
         match c.red_flags.flags.get(s.id()) {
             None => f.add(format!("red_flags.json | {} | missing", s.id())),
             Some(r) => {
+                let engine_level = s.urgent_level().map(|l| l.id());
+                f.check(engine_level == Some(r.level.as_str()), || {
+                    format!(
+                        "red_flags.json | {} | level {} but the engine says {:?}",
+                        s.id(),
+                        r.level,
+                        engine_level
+                    )
+                });
+                f.check(!blank(&r.heading), || {
+                    format!("red_flags.json | {} | heading is empty", s.id())
+                });
                 f.check(!blank(&r.label), || {
                     format!("red_flags.json | {} | label is empty", s.id())
                 });

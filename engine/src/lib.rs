@@ -16,12 +16,14 @@ mod profile_read;
 pub mod resolve;
 pub mod rules;
 pub mod small;
+pub mod urgent;
 
 pub use answers::*;
 pub use options::{Family, Level, OptionId};
 pub use profile::{Profile, ProfileError, PROFILE_VERSION};
 pub use resolve::{evaluate, evaluate_without, Evaluation, OptionResult};
 pub use rules::catalog::{RuleKind, RuleMeta, RULES};
+pub use urgent::UrgentLevel;
 
 /// The engine's version, shown with the content date on every summary.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

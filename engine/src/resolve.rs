@@ -50,6 +50,9 @@ pub struct DerivedSummary {
 pub struct Evaluation {
     /// §4 red flags ticked: the banner comes first.
     pub urgent: Vec<Symptom>,
+    /// The §4 levels of those flags, each once, most urgent first (EMERGENCY, CRISIS, TEAM_NOW):
+    /// the first decides what the person is told to do first.
+    pub urgent_levels: Vec<crate::UrgentLevel>,
     /// Options with an emission, in catalogue order (never a ranking).
     pub options: Vec<OptionResult>,
     /// Safety notes N-1 to N-11 that apply.
@@ -138,8 +141,10 @@ pub fn evaluate_without(p: &Profile, disabled: &[&str]) -> Evaluation {
     let questions = questions_to_ask(&c);
     let urgent = if c.off("R-00") { vec![] } else { red_flags(p) };
     let options = slots.into_iter().map(|(id, s)| finish(id, s)).collect();
+    let urgent_levels = crate::urgent::urgent_levels(&urgent);
     Evaluation {
         urgent,
+        urgent_levels,
         options,
         notes,
         questions,

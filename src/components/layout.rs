@@ -15,7 +15,7 @@ use super::question::Question;
 use super::results::Results;
 use super::review::Review;
 use super::summary::Summary;
-use super::urgent::UrgentBanner;
+use super::urgent::{HelpBar, UrgentBanner};
 use super::values::ValuesScreen;
 use super::welcome::Welcome;
 use super::{content, ui, ui_with, AppState};
@@ -226,6 +226,7 @@ pub fn Layout() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{ui("nav.skip")}</a>
+        <HelpBar profile=Signal::from(state.profile) />
         <header class="site-header">
             <div class="header-inner">
                 <p class="site-title">

@@ -97,18 +97,27 @@ fn multi_choices(step: Step) -> impl IntoView {
     }
 }
 
-/// Symptoms: the urgent ones first under their own heading, the banner right after them.
+/// Symptoms: everyday symptoms first, then the signs that need help now under their own
+/// heading, with the banner right after them. Ticking one also brings up the "Get help now" bar
+/// at the top of the screen, announced at once (`HelpBar`).
 fn symptom_choices() -> impl IntoView {
     let state = AppState::get();
     let red: Vec<String> = guide_engine::Symptom::RED_FLAGS
         .iter()
         .map(|s| s.id().to_owned())
         .collect();
-    let other: Vec<String> = choices(Step::Symptoms, &guide_engine::Profile::new())
-        .into_iter()
-        .filter(|id| !red.contains(id))
-        .collect();
+    let (none_unsure, other): (Vec<String>, Vec<String>) =
+        choices(Step::Symptoms, &guide_engine::Profile::new())
+            .into_iter()
+            .filter(|id| !red.contains(id))
+            .partition(|id| id == "NONE" || id == "UNKNOWN");
     view! {
+        <fieldset class="nested">
+            <legend>{ui("symptoms.other_heading")}</legend>
+            <div class="choices">
+                {other.into_iter().map(|id| checkbox("symptoms", id)).collect_view()}
+            </div>
+        </fieldset>
         <fieldset class="nested red-flags-group">
             <legend>{ui("symptoms.red_heading")}</legend>
             <div class="choices">
@@ -116,12 +125,9 @@ fn symptom_choices() -> impl IntoView {
             </div>
         </fieldset>
         <UrgentBanner profile=Signal::from(state.profile) />
-        <fieldset class="nested">
-            <legend>{ui("symptoms.other_heading")}</legend>
-            <div class="choices">
-                {other.into_iter().map(|id| checkbox("symptoms", id)).collect_view()}
-            </div>
-        </fieldset>
+        <div class="choices">
+            {none_unsure.into_iter().map(|id| checkbox("symptoms", id)).collect_view()}
+        </div>
     }
 }
 

@@ -1,45 +1,43 @@
-//! The "get medical help now" banner (R-00, §4): shown when any red-flag symptom is ticked,
-//! with the §4 banner text and the matching red-flag labels. Never judges severity.
+//! Urgent help (R-00, §4): the "Get help now" bar that stays at the top of every screen once a
+//! red flag is ticked, and the full banner (each level's action, then the signs the person
+//! ticked). The most urgent level leads: emergency services before the team, and the crisis
+//! message has its own words. Never judges severity beyond §4's levels.
 
-use guide_engine::{facts::red_flags, Profile, Symptom};
+use guide_engine::{facts::red_flags, Profile};
 use leptos::prelude::*;
 
 use super::sources::{content, ui};
+use crate::urgent_model::{urgent_groups, UrgentGroup};
 
-/// The labels of the red flags ticked, in §4 order (the ID where a label is missing).
-pub fn red_flag_labels(flags: &[Symptom]) -> Vec<String> {
-    let c = content();
-    flags
-        .iter()
-        .map(|s| {
-            c.red_flags
-                .flags
-                .get(s.id())
-                .map(|f| f.label.clone())
-                .unwrap_or_else(|| s.id().to_string())
-        })
-        .collect()
-}
-
-/// The banner body: title, the §4 text, and the symptoms the person ticked.
-fn banner_body(flags: Vec<Symptom>, title_key: &'static str, title_id: String) -> impl IntoView {
-    let c = content();
-    let labels = red_flag_labels(&flags)
+/// The levels' actions and the ticked signs under each.
+fn banner_body(groups: Vec<UrgentGroup>) -> impl IntoView {
+    groups
         .into_iter()
-        .zip(flags.iter())
-        .map(|(label, s)| view! { <li data-flag=s.id()>{label}</li> })
-        .collect_view();
-    view! {
-        <h2 class="urgent-title" id=title_id>{ui(title_key)}</h2>
-        <p class="urgent-text">{c.red_flags.banner.clone()}</p>
-        <p class="urgent-symptoms-label">{ui("urgent.your_symptoms")}</p>
-        <ul class="urgent-symptoms">{labels}</ul>
-    }
+        .map(|g| {
+            let items = g
+                .items
+                .into_iter()
+                .map(|i| {
+                    let escalate = i
+                        .escalate
+                        .map(|e| view! { " " <strong class="urgent-escalate">{e}</strong> });
+                    view! { <li data-flag=i.id>{i.label}{escalate}</li> }
+                })
+                .collect_view();
+            view! {
+                <div class="urgent-level" data-level=g.level.id()>
+                    <p class="urgent-text"><strong>{g.title}". "</strong>{g.action}</p>
+                    <p class="urgent-symptoms-label">{ui("urgent.your_symptoms")}</p>
+                    <ul class="urgent-symptoms">{items}</ul>
+                </div>
+            }
+        })
+        .collect_view()
 }
 
-/// The urgent banner: `role="alert"` when any §4 red flag is ticked in `profile`, nothing
-/// otherwise. With `repeat`, it is the reminder at the end of a page: same text, but a
-/// labelled region instead of a second alert (screen readers announce the first one).
+/// The full urgent banner when any §4 red flag is ticked in `profile`, nothing otherwise. A
+/// labelled region (the bar at the top is the alert that screen readers announce). With
+/// `repeat`, it is the reminder at the end of a long page.
 #[component]
 pub fn UrgentBanner(
     #[prop(into)] profile: Signal<Profile>,
@@ -47,25 +45,57 @@ pub fn UrgentBanner(
 ) -> impl IntoView {
     let flags = Memo::new(move |_| profile.with(red_flags));
     move || {
-        let flags = flags.get();
-        if flags.is_empty() {
-            return None;
-        }
-        let view = if repeat {
-            view! {
-                <section class="urgent-banner urgent-repeat" aria-labelledby="urgent-repeat-title">
-                    {banner_body(flags, "urgent.repeat_title", "urgent-repeat-title".into())}
-                </section>
-            }
-            .into_any()
+        let groups = urgent_groups(content(), &flags.get());
+        let lead = groups.first()?.level;
+        let (class, title_id, title) = if repeat {
+            (
+                "urgent-banner urgent-repeat",
+                "urgent-repeat-title",
+                ui("urgent.repeat_title"),
+            )
         } else {
-            view! {
-                <div class="urgent-banner" role="alert" aria-labelledby="urgent-title">
-                    {banner_body(flags, "urgent.title", "urgent-title".into())}
-                </div>
-            }
-            .into_any()
+            ("urgent-banner", "urgent-title", ui("urgent.title"))
         };
-        Some(view)
+        Some(view! {
+            <section class=class id=(!repeat).then_some("urgent-banner") data-lead=lead.id() aria-labelledby=title_id>
+                <h2 class="urgent-title" id=title_id>{title}</h2>
+                {banner_body(groups)}
+            </section>
+        })
+    }
+}
+
+/// The compact "Get help now" bar: the most urgent action in one line, in view at the top of
+/// every screen (sticky) from the moment a red flag is ticked, and announced (`role="alert"`)
+/// when it appears or its level changes. "What to do" goes to the full banner on the screen, or
+/// to the urgent page where the screen has none.
+#[component]
+pub fn HelpBar(#[prop(into)] profile: Signal<Profile>) -> impl IntoView {
+    let groups = Memo::new(move |_| profile.with(|p| urgent_groups(content(), &red_flags(p))));
+    let to_details = move |_| {
+        let doc = web_sys::window().and_then(|w| w.document());
+        match doc.and_then(|d| d.get_element_by_id("urgent-banner")) {
+            Some(el) => {
+                el.scroll_into_view();
+                if let Some(h) = el.query_selector("h2").ok().flatten() {
+                    let _ = h.set_attribute("tabindex", "-1");
+                    let _ =
+                        web_sys::wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&h)
+                            .focus();
+                }
+            }
+            None => super::AppState::get().open_page("urgent"),
+        }
+    };
+    move || {
+        let g = groups.with(|g| g.first().cloned())?;
+        Some(view! {
+            <div class="help-bar" role="alert" data-level=g.level.id()>
+                <p class="help-bar-text"><strong>{g.short}</strong></p>
+                <button type="button" class="help-bar-more" id="help-bar-more" on:click=to_details>
+                    {ui("urgent.what_to_do")}
+                </button>
+            </div>
+        })
     }
 }
