@@ -427,17 +427,22 @@ pub fn content_markdown() -> String {
 
     // Sources.
     let _ = writeln!(w, "\n## Sources\n");
-    let _ = writeln!(w, "| ID | Title | Publisher | Date | Link | Note |");
-    let _ = writeln!(w, "|---|---|---|---|---|---|");
+    let _ = writeln!(
+        w,
+        "| ID | Title | Publisher | Year | Date | Kind | Link | Review note |"
+    );
+    let _ = writeln!(w, "|---|---|---|---|---|---|---|---|");
     for (id, s) in &c.sources {
         let _ = writeln!(
             w,
-            "| {id} | {} | {} | {} | {} | {} |",
+            "| {id} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&s.title),
             cell(&s.publisher),
+            s.year.map(|y| y.to_string()).unwrap_or_default(),
             cell(&s.date),
+            cell(s.kind.as_deref().unwrap_or("")),
             cell(&s.url),
-            cell(s.note.as_deref().unwrap_or(""))
+            cell(s.review_note.as_deref().unwrap_or(""))
         );
     }
 

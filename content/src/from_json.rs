@@ -294,13 +294,26 @@ impl FromJson for GlossaryEntry {
 
 impl FromJson for Source {
     fn from_json(v: &Value) -> Result<Self, String> {
-        let m = object(v, &["title", "publisher", "date", "url", "note"])?;
+        let m = object(
+            v,
+            &[
+                "title",
+                "publisher",
+                "date",
+                "year",
+                "url",
+                "kind",
+                "review_note",
+            ],
+        )?;
         Ok(Source {
             title: field(m, "title")?,
             publisher: field(m, "publisher")?,
             date: field(m, "date")?,
+            year: field(m, "year")?,
             url: field(m, "url")?,
-            note: field(m, "note")?,
+            kind: field(m, "kind")?,
+            review_note: field(m, "review_note")?,
         })
     }
 }

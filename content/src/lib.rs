@@ -207,17 +207,57 @@ pub struct GlossaryEntry {
 }
 
 /// A source of §7 (or added).
+///
+/// Patient-facing fields: `title`, `publisher` (publisher or journal), `year`, `date`, `url`
+/// and `kind`. `review_note` (how the source was read, what it was read for) is for reviewers
+/// only: review mode and the content export, never a patient screen or the default printout.
+/// `year` and `kind` are optional here so that an entry written before issue 11 still loads;
+/// the content tests require both for every source a patient can see (`kind` other than
+/// `"group"`), and `kind` to be one of [`SOURCE_KINDS`].
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
+    /// Publisher, journal or organisation.
     pub publisher: String,
-    /// Content date as seen (free text: "12 Nov 2024", "2026", "n.d.").
+    /// Date as the source gives it (free text: "12 Nov 2024", "2024", "page undated, read 2026").
     pub date: String,
-    pub url: String,
-    /// Optional: what was read.
+    /// Year of publication or last review (for an undated web page, the year it was read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub year: Option<u32>,
+    /// An `https` link to the publisher's own copy.
+    pub url: String,
+    /// What kind of source it is, one of [`SOURCE_KINDS`] (shown to patients).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Reviewers only: how the source was read and what was taken from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_note: Option<String>,
+}
+
+/// The kinds of source (`Source::kind`). `"group"` is an ID of §7 that stands for several parts
+/// (`S20` for `S20a`…): not a source a patient can open, never cited by patient content.
+pub const SOURCE_KINDS: &[&str] = &[
+    "journal article",
+    "guideline",
+    "guideline summary",
+    "drug label",
+    "regulator announcement",
+    "patient information",
+    "professional reference",
+    "database",
+    "press release",
+    "news report",
+    "conference report",
+    "podcast summary",
+    "group",
+];
+
+impl Source {
+    /// Whether patients see this entry (every kind but `"group"`).
+    pub fn patient_facing(&self) -> bool {
+        self.kind.as_deref() != Some("group")
+    }
 }
 
 /// A page of plain text (about, living with recurrence, urgent symptoms, trials).
@@ -852,10 +892,26 @@ mod tests {
         use serde_json::json;
         let source = json!({"title": "t", "publisher": "p", "date": "d", "url": "u"});
         let s = Source::from_json(&source).unwrap();
-        assert_eq!(s.note, None);
+        assert_eq!((s.review_note, s.year, s.kind), (None, None, None));
         let mut with_null = source.clone();
-        with_null["note"] = serde_json::Value::Null;
-        assert_eq!(Source::from_json(&with_null).unwrap().note, None);
+        with_null["review_note"] = serde_json::Value::Null;
+        assert_eq!(Source::from_json(&with_null).unwrap().review_note, None);
+        let mut full = source.clone();
+        full["year"] = json!(2025);
+        full["kind"] = json!("drug label");
+        full["review_note"] = json!("r");
+        let s = Source::from_json(&full).unwrap();
+        assert_eq!(
+            (s.year, s.kind.as_deref(), s.review_note.as_deref()),
+            (Some(2025), Some("drug label"), Some("r"))
+        );
+        // The field before issue 11 is refused, so a merged old-style entry fails loudly.
+        let mut old = source.clone();
+        old["note"] = json!("Only the title was read.");
+        assert!(Source::from_json(&old)
+            .unwrap_err()
+            .starts_with("unknown field `note`"));
+        assert!(serde_json::from_value::<Source>(old).is_err());
         let mut missing = source.clone();
         missing.as_object_mut().unwrap().remove("url");
         assert_eq!(

@@ -406,6 +406,11 @@ fn every_source_id_resolves() {
         f.check(source_resolves(c, &s), || {
             format!("{at} | source \"{s}\" is not in sources.json")
         });
+        // A group ID (`S6` for `S6a`…) is not a source a patient can open: cite the parts
+        // (issue 11).
+        f.check(c.sources.get(&s).is_none_or(|e| e.patient_facing()), || {
+            format!("{at} | source \"{s}\" is a group: cite its parts")
+        });
     }
     for (id, s) in &c.sources {
         for (field, v) in [
@@ -417,10 +422,9 @@ fn every_source_id_resolves() {
                 format!("sources.json | {id} | {field} is empty")
             });
         }
-        f.check(s.url.starts_with("http") || s.note.is_some(), || {
-            format!(
-                "sources.json | {id} | url is not a link and there is no note saying where it is"
-            )
+        // Every link is https (issue 11; before, a note could stand in for a link).
+        f.check(s.url.starts_with("https://"), || {
+            format!("sources.json | {id} | url is not an https link: {}", s.url)
         });
     }
     f.finish();
@@ -434,8 +438,10 @@ fn source_groups_resolve() {
         title: "t".into(),
         publisher: "p".into(),
         date: "d".into(),
+        year: Some(2024),
         url: "https://x".into(),
-        note: None,
+        kind: Some("journal article".into()),
+        review_note: None,
     };
     c.sources.insert("S20a".into(), s.clone());
     c.sources.insert("S1".into(), s);

@@ -46,10 +46,7 @@ fn source_items(ids: Vec<String>) -> impl IntoView {
         .map(|id| {
             let body = match c.sources.get(&id) {
                 Some(s) => {
-                    let note = s
-                        .note
-                        .clone()
-                        .map(|n| view! { " " <span class="source-note">{n}</span> });
+                    // `review_note` is for reviewers (issue 11): not on patient screens.
                     view! {
                         <span class="source-title">{s.title.clone()}</span>
                         ". "
@@ -58,7 +55,6 @@ fn source_items(ids: Vec<String>) -> impl IntoView {
                         <span class="source-date">{s.date.clone()}</span>
                         ". "
                         <span class="source-url">{s.url.clone()}</span>
-                        {note}
                     }
                     .into_any()
                 }
