@@ -41,8 +41,9 @@ fn red_flag_list() -> impl IntoView {
                     })
                 })
                 .collect_view();
+            let labelled_by = heading_id.clone();
             view! {
-                <section class="page-section red-flags" data-level=level.id() aria-labelledby=heading_id.clone()>
+                <section class="page-section red-flags" data-level=level.id() aria-labelledby=labelled_by>
                     <h2 id=heading_id>{words.title}</h2>
                     <p class="urgent-text urgent-page-banner">{words.action}</p>
                     <ul class="red-flag-list">{flags}</ul>
