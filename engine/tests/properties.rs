@@ -261,6 +261,26 @@ proptest! {
         }
     }
 
+    // Issue 16: nobody with a known driver who grew on its matched drug is left without a
+    // systemic option (other than trials) at MAY or above, unless PS 3-4 or comfort first.
+    #[test]
+    fn growth_on_the_matched_drug_leaves_a_systemic_option(p in profiles()) {
+        let e = evaluate(&p);
+        let Some(driver) = driver_class(&p) else { return Ok(()) };
+        let grew_on_matched = facts::progressed_on(&p).iter().any(|t| driver.is_matched_drug(*t));
+        if hist_group(&p) == HistGroup::Nsclc
+            && grew_on_matched
+            && !matches!(p.ps, Some(Ps::Ps3 | Ps::Ps4))
+            && p.goals != Some(Goal::ComfortFirst)
+        {
+            let shown: Vec<&OptionId> = OptionId::ALL
+                .iter()
+                .filter(|o| o.is_systemic_for_caps() && **o != OptionId::Trials && e.shown(**o))
+                .collect();
+            prop_assert!(!shown.is_empty(), "no systemic option for {} after growth on its drug", driver.id());
+        }
+    }
+
     #[test]
     fn unknown_type_gets_no_specific_drug(p in profiles()) {
         let e = evaluate(&p);

@@ -72,8 +72,9 @@ pub(super) fn fire(c: &mut Ctx) {
     }
 }
 
-/// growth on the matched drug for a driver without its own "after the pill" rule (EGFR,
-/// ALK and ROS1 after crizotinib or entrectinib have ): the
+/// growth on the matched drug for a driver without its own "after the pill" rule (common
+/// and uncommon EGFR, ALK, and ROS1 after crizotinib or entrectinib have,
+/// exon 20 is included, R-100 being non-squamous only): the
 /// standard treatment without a driver. Platinum chemo LIKELY when none was given for advanced
 /// disease; chemo with immunotherapy LIKELY as well where immunotherapy can work (the R-82
 /// drivers), never after immunotherapy, and not at PS 3-4 (D-35).
@@ -85,7 +86,14 @@ fn after_the_matched_drug(c: &mut Ctx, driver: DriverClass) {
             c.had_tki(|d| matches!(d, Crizotinib | Entrectinib))
                 && !c.had_tki(|d| matches!(d, Taletrectinib | Repotrectinib))
         }
-        D::BrafV600e | D::KrasG12c | D::MetEx14 | D::Ret | D::Ntrk | D::Her2Mut | D::Nrg1 => false,
+        D::EgfrEx20ins
+        | D::BrafV600e
+        | D::KrasG12c
+        | D::MetEx14
+        | D::Ret
+        | D::Ntrk
+        | D::Her2Mut
+        | D::Nrg1 => false,
         _ => true,
     };
     if covered || c.d.platinum_advanced {
@@ -215,19 +223,25 @@ fn egfr_common(c: &mut Ctx) {
     let adjuvant_osi = c.had(osi) && facts::setting(c.p, osi) == TxSetting::Adjuvant;
     let during_adjuvant_osi = adjuvant_osi
         && (c.p.adjuvant_interval == Some(AdjuvantInterval::During) || c.progressed_on(osi));
+    // Sunvozertinib and mobocertinib (exon 20 pills) given for a common EGFR change read like
+    // osimertinib here (D-4).
     let grew_third_gen = c.d.progressed.iter().copied().find(|t| {
         matches!(
             t,
-            PriorTx::Tki(Tki::Osimertinib | Tki::Lazertinib) | PriorTx::Amivantamab
+            PriorTx::Tki(
+                Tki::Osimertinib | Tki::Lazertinib | Tki::Sunvozertinib | Tki::Mobocertinib
+            ) | PriorTx::Amivantamab
         )
     });
+    // An EGFR pill whose name is unknown may have been an earlier one: read like one whose
+    // T790M status is unknown (D-30; prior_tx is asked, D-1).
     let grew_early_no_t790m = if t790m {
         None
     } else {
         c.d.progressed
             .iter()
             .copied()
-            .find(|t| matches!(t, PriorTx::Tki(d) if is_early_egfr_tki(*d)))
+            .find(|t| matches!(t, PriorTx::Tki(d) if is_early_egfr_tki(*d) || *d == Tki::Unknown))
     };
     let grew = grew_third_gen.or(grew_early_no_t790m);
     // Grew on an earlier pill and not tested again since: T790M, which osimertinib treats, may
