@@ -1989,3 +1989,62 @@ rule_test!(
         assert_eq!(level(&brain, "EGFR_OSI_CHEMO"), "-");
     }
 );
+
+// Found by the property test `growth_on_the_matched_drug_leaves_a_systemic_option`:
+// common EGFR grown on an exon 20 pill reads like growth on osimertinib (D-4), and growth on
+// an unnamed EGFR pill like growth on an earlier one with T790M unknown (D-30).
+rule_test!(
+    r_92_common_egfr_after_sunvozertinib,
+    "R-92",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:sunvozertinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("EGFR_AMI_CHEMO", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_92_common_egfr_after_unnamed_pill,
+    "R-92",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:UNKNOWN"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        // R-90 still lists the first EGFR options for an unnamed pill (D-2); the switch
+        // options are MAY until the pill and T790M are known.
+        assert!(e.questions.contains(&"prior_tx"));
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI", "LIKELY"),
+                ("EGFR_AMI_CHEMO", "MAY"),
+                ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+                ("REBIOPSY_NGS", "LIKELY"),
+            ],
+        );
+    }
+);
+// Exon 20, squamous, grown on its pill without platinum: platinum chemo, since R-13
+// excludes amivantamab with pemetrexed chemo.
+rule_test!(
+    r_185_exon20_squamous,
+    "R-185",
+    nsclc(
+        json!({"histology": "NSCLC_SQ", "biomarkers": ["EGFR_EX20INS"], "prior_tx": ["TKI:sunvozertinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("EGFR_EX20_AMI_CHEMO", "NOT"),
+            ],
+        );
+    }
+);
