@@ -74,7 +74,7 @@ rules! {
     "R-35" Emit ["S48a"] "Single new lung spot: possible second primary";
     "R-36" Pointer ["S4c"] "Local relapse, PS not 3-4: no hospice emission; palliative care still LIKELY";
     "R-37" Emit ["S13b"] "SCLC chest-only relapse, no prior chest radiation: radiation MAY";
-    "R-40" Emit ["S18", "S19a", "S19b", "S82", "S83", "S84"] "Oligometastatic NSCLC, PS 0-1, not oligoprogression on a pill: local treatment of all sites MAY (D-32)";
+    "R-40" Emit ["S18", "S19a", "S19b", "S82", "S89", "S83", "S84"] "Oligometastatic NSCLC, PS 0-1, not oligoprogression on a pill: local treatment of all sites MAY (D-32)";
     "R-41" Emit ["S18", "S19a"] "Oligometastatic NSCLC, PS 2: local treatment of all sites MAY";
     "R-42" Modifier ["S2c", "S19c"] "Oligoprogression on a pill: local treatment LIKELY, continue the pill, switch options at most MAY";
     "R-43" Emit ["S5b"] "Oligometastatic SCLC: local consolidation NOT; palliative radiation MAY";
