@@ -63,7 +63,7 @@ rules! {
     "R-12" Emit ["S13b"] "Type unknown: ask the type; family headings only";
     "R-13" Exclusion ["S13a", "S4e", "S1", "S27a", "S28a", "S30"] "Squamous: pemetrexed/bevacizumab and non-squamous-only labels NOT";
     "R-20" Performance ["S41a", "S41b", "S13b"] "PS 3-4 without a driver: supportive care; harsh treatments NOT";
-    "R-21" Performance ["S2d", "S41b", "S80", "S81"] "PS 3-4 with a driver: matched pills at most MAY (a first EGFR pill stays LIKELY, D-44), others NOT";
+    "R-21" Performance ["S2d", "S41b", "S150", "S151"] "PS 3-4 with a driver: matched pills at most MAY (a first EGFR pill stays LIKELY, D-44), others NOT";
     "R-22" Performance ["S41a", "S41b"] "PS 2: combinations down to MAY; single-agent chemo MAY";
     "R-23" Emit ["S17"] "PS unknown: no downgrade, note N-9";
     "R-30" Emit ["S20a", "S20c", "S48a"] "Local only, fit for surgery: re-operation LIKELY";
@@ -74,7 +74,7 @@ rules! {
     "R-35" Emit ["S48a"] "Single new lung spot: possible second primary";
     "R-36" Pointer ["S4c"] "Local relapse, PS not 3-4: no hospice emission; palliative care still LIKELY";
     "R-37" Emit ["S13b"] "SCLC chest-only relapse, no prior chest radiation: radiation MAY";
-    "R-40" Emit ["S18", "S19a", "S19b", "S82", "S89", "S83", "S84"] "Oligometastatic NSCLC, PS 0-1, not oligoprogression on a pill: local treatment of all sites MAY (D-32)";
+    "R-40" Emit ["S18", "S19a", "S19b", "S152", "S159", "S153", "S154"] "Oligometastatic NSCLC, PS 0-1, not oligoprogression on a pill: local treatment of all sites MAY (D-32)";
     "R-41" Emit ["S18", "S19a"] "Oligometastatic NSCLC, PS 2: local treatment of all sites MAY";
     "R-42" Modifier ["S2c", "S19c"] "Oligoprogression on a pill: local treatment LIKELY, continue the pill, switch options at most MAY";
     "R-43" Emit ["S5b"] "Oligometastatic SCLC: local consolidation NOT; palliative radiation MAY";
@@ -82,8 +82,8 @@ rules! {
     "R-51" Emit ["S22a", "S22b"] "5-10 brain spots: radiosurgery or whole-brain MAY";
     "R-52" Emit ["S22b"] "More than 10 brain spots or leptomeningeal: whole-brain LIKELY";
     "R-53" Emit ["S48a"] "Symptomatic 1-4 brain spots: brain surgery MAY";
-    "R-54" Modifier ["S23", "S31a", "S85"] "No brain symptoms and a brain-active pill LIKELY, not grown on it: radiosurgery at most MAY";
-    "R-55" Emit ["S22c", "S10", "S86"] "SCLC brain: whole-brain LIKELY (after brain radiation MAY, radiosurgery LIKELY for 1-4), radiosurgery and temozolomide MAY";
+    "R-54" Modifier ["S23", "S31a", "S155"] "No brain symptoms and a brain-active pill LIKELY, not grown on it: radiosurgery at most MAY";
+    "R-55" Emit ["S22c", "S10", "S156"] "SCLC brain: whole-brain LIKELY (after brain radiation MAY, radiosurgery LIKELY for 1-4), radiosurgery and temozolomide MAY";
     "R-60" Emit ["S42", "S42b"] "Bone: palliative radiation if painful, bone drugs MAY";
     "R-61" Emit ["S43", "S48a"] "Coughing blood or airway blockage: airway treatment and radiation LIKELY";
     "R-62" Emit ["S44"] "Fluid around the lung: drainage LIKELY";
@@ -93,7 +93,7 @@ rules! {
     "R-72" Modifier ["S2a", "S45", "S4c"] "NSCLC untested: systemic options at most MAY; targeted family heading";
     "R-80" Exclusion ["S2a", "S2b"] "EGFR: single-agent immunotherapy NOT; chemo-immunotherapy NOT after an EGFR pill";
     "R-81" Exclusion ["S1"] "ALK/ROS1/RET before the matched pill: immunotherapy NOT";
-    "R-82" Emit ["S4a", "S4e", "S3b", "S87"] "Other drivers, no prior immunotherapy: immunotherapy MAY (alone after chemo: LIKELY for KRAS G12C, BRAF V600E)";
+    "R-82" Emit ["S4a", "S4e", "S3b", "S157"] "Other drivers, no prior immunotherapy: immunotherapy MAY (alone after chemo: LIKELY for KRAS G12C, BRAF V600E)";
     "R-90" Emit ["S2a", "S1"] "EGFR common, no EGFR pill yet: osimertinib and combinations LIKELY";
     "R-91" Emit ["S3a", "S1"] "T790M after an earlier EGFR pill: osimertinib LIKELY";
     "R-92" Emit ["S2b", "S1", "S24a"] "Grew on osimertinib, no platinum yet: amivantamab-chemo and platinum chemo LIKELY";
@@ -155,9 +155,9 @@ rules! {
     "R-182" Exclusion ["S2c"] "Grew on a targeted drug: that drug NOT";
     "R-183" Pointer ["S47", "S10"] "Immunotherapy re-challenge: see R-153/154, R-175";
     "R-184" Pointer ["S10", "S11"] "Platinum re-challenge: see R-171-173, R-156";
-    "R-185" Emit ["S2b", "S4e", "S87"] "Driver without its own next step, grown on the matched drug, no platinum yet: platinum chemo LIKELY; chemo-immunotherapy LIKELY for the R-82 drivers";
+    "R-185" Emit ["S2b", "S4e", "S157"] "Driver without its own next step, grown on the matched drug, no platinum yet: platinum chemo LIKELY; chemo-immunotherapy LIKELY for the R-82 drivers";
     "R-186" Emit ["S4e"] "Driver-positive, grown on immunotherapy without platinum: platinum chemo LIKELY";
-    "R-187" Emit ["S88"] "Grown on osimertinib outside the brain, no platinum yet: osimertinib with platinum-pemetrexed MAY";
+    "R-187" Emit ["S158"] "Grown on osimertinib outside the brain, no platinum yet: osimertinib with platinum-pemetrexed MAY";
 }
 
 /// The metadata of a rule ID (panics on a typo, which the tests catch).
