@@ -228,6 +228,13 @@ fn apply_brain_drug_cap(c: &Ctx, slots: &mut BTreeMap<O, Slot>) {
     if c.off("R-54") || !c.nsclc() || c.p.brain != Some(Brain::Asymptomatic) {
         return;
     }
+    // Not when the cancer grew on the matched pill: it has already failed in the brain or
+    // elsewhere, so radiosurgery is not kept in reserve (D-43; ASCO-SNO-ASTRO).
+    if let Some(driver) = c.d.driver {
+        if c.d.progressed.iter().any(|t| driver.is_matched_drug(*t)) {
+            return;
+        }
+    }
     let likely = |o: O| slots.get(&o).map(|s| s.level) == Some(Level::Likely);
     let active = match c.d.driver {
         Some(DriverClass::EgfrCommon) => likely(O::EgfrOsi),
@@ -363,8 +370,19 @@ fn apply_performance_status(c: &mut Ctx, slots: &mut BTreeMap<O, Slot>) {
             }
             let b = [c.f_ps()];
             modifier_emit(slots, O::BscHospice, Level::Likely, "R-21", &b);
+            // A first EGFR pill for common EGFR changes stays LIKELY: it often works quickly and
+            // can restore fitness at PS 3-4 (NEJ001, OPEN/TORG2040) (D-44).
+            let first_egfr_pill = driver == Some(DriverClass::EgfrCommon)
+                && !c.d.treatments.iter().any(|t| {
+                    matches!(t, PriorTx::Tki(d) if is_egfr_tki(*d)) || *t == PriorTx::Amivantamab
+                });
             for (o, s) in slots.iter_mut() {
                 if R21_PILLS.contains(o) {
+                    if first_egfr_pill && *o == O::EgfrOsi && s.level == Level::Likely {
+                        push_unique(&mut s.rules, "R-21");
+                        push_unique(&mut s.notes, "R-21");
+                        continue;
+                    }
                     if s.level > Level::May {
                         s.lower(Level::May, "R-21");
                     }
@@ -406,7 +424,16 @@ fn apply_result_rules(c: &Ctx, slots: &mut BTreeMap<O, Slot>) {
             .iter()
             .any(|(o, s)| o.is_systemic_drug() && s.level == Level::Likely);
         let wants = c.p.goals == Some(Goal::InterestedInTrials);
-        let (level, because) = if wants {
+        // At PS 3-4 most trials cannot take part: they usually need PS 0-1 (D-45).
+        let poor = c.d.ps == PsGroup::Poor;
+        if poor {
+            if let Some(s) = slots.get_mut(&O::Trials) {
+                s.lower(Level::May, "R-02");
+            }
+        }
+        let (level, because) = if poor {
+            (Level::May, vec![c.f_ps()])
+        } else if wants {
             (Level::Likely, vec![ans("goals", "INTERESTED_IN_TRIALS")])
         } else if !any_likely_systemic {
             (Level::Likely, vec![derived("no_likely_systemic")])

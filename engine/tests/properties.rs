@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use guide_engine::facts::{driver_class, hist_group, HistGroup};
+use guide_engine::facts::{self, driver_class, hist_group, DriverClass, HistGroup};
 use guide_engine::*;
 use proptest::prelude::*;
 
@@ -239,14 +239,45 @@ proptest! {
         prop_assert!(e.notes.contains(&"N-8"));
     }
 
+    // One intended exception (issue 16 item 7, D-44): the first EGFR pill for common EGFR
+    // changes (osimertinib, never any EGFR-directed drug before) stays LIKELY at PS 3-4.
     #[test]
     fn poor_fitness_never_gets_a_likely_drug(p in profiles()) {
         let e = evaluate(&p);
         if matches!(p.ps, Some(Ps::Ps3 | Ps::Ps4)) {
+            let first_egfr_pill = hist_group(&p) == HistGroup::Nsclc
+                && driver_class(&p) == Some(DriverClass::EgfrCommon)
+                && !p.prior_tx.iter().chain(p.last_tx.iter()).any(|t| {
+                    matches!(t, PriorTx::Tki(d) if facts::is_egfr_tki(*d))
+                        || *t == PriorTx::Amivantamab
+                });
             for o in OptionId::ALL.iter().filter(|o| o.is_systemic_drug()) {
+                if first_egfr_pill && *o == OptionId::EgfrOsi {
+                    continue;
+                }
                 prop_assert_ne!(e.level(*o), Some(Level::Likely), "{} LIKELY at PS 3-4", o);
             }
             prop_assert_eq!(e.level(OptionId::BscHospice), Some(Level::Likely));
+        }
+    }
+
+    // Issue 16: nobody with a known driver who grew on its matched drug is left without a
+    // systemic option (other than trials) at MAY or above, unless PS 3-4 or comfort first.
+    #[test]
+    fn growth_on_the_matched_drug_leaves_a_systemic_option(p in profiles()) {
+        let e = evaluate(&p);
+        let Some(driver) = driver_class(&p) else { return Ok(()) };
+        let grew_on_matched = facts::progressed_on(&p).iter().any(|t| driver.is_matched_drug(*t));
+        if hist_group(&p) == HistGroup::Nsclc
+            && grew_on_matched
+            && !matches!(p.ps, Some(Ps::Ps3 | Ps::Ps4))
+            && p.goals != Some(Goal::ComfortFirst)
+        {
+            let shown: Vec<&OptionId> = OptionId::ALL
+                .iter()
+                .filter(|o| o.is_systemic_for_caps() && **o != OptionId::Trials && e.shown(**o))
+                .collect();
+            prop_assert!(!shown.is_empty(), "no systemic option for {} after growth on its drug", driver.id());
         }
     }
 

@@ -232,10 +232,12 @@ rule_test!(
     "R-21",
     nsclc(json!({"ps": "4", "biomarkers": ["EGFR_COMMON"]})),
     |e| {
+        // Issue 16 item 7 (D-44): the first EGFR pill stays LIKELY at PS 3-4.
+        assert!(rules_of(&e, "EGFR_OSI").contains(&"R-21"));
         expect(
             &e,
             &[
-                ("EGFR_OSI", "MAY"),
+                ("EGFR_OSI", "LIKELY"),
                 ("EGFR_OSI_CHEMO", "NOT"),
                 ("EGFR_AMI_LAZ", "NOT"),
                 ("BSC_HOSPICE", "LIKELY"),
@@ -375,11 +377,28 @@ fn oligo(extra: serde_json::Value) -> serde_json::Value {
     v
 }
 rule_test!(
-    r_40_oligo_consolidative_likely,
+    r_40_oligo_consolidative_may,
     "R-40",
     oligo(json!({})),
     |e| {
-        expect(&e, &[("LOC_CONSOLIDATIVE", "LIKELY")]);
+        // Issue 15/16 item 10 (D-32): MAY after NRG-LU002, no longer LIKELY.
+        expect(&e, &[("LOC_CONSOLIDATIVE", "MAY")]);
+    }
+);
+// R-40 does not fire during oligoprogression on a pill (R-42 gives LOC_OLIGOPROG) (D-32).
+rule_test!(
+    r_40_not_during_oligoprogression,
+    "R-42",
+    oligo(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib"], "last_systemic_outcome": "GREW_DURING", "progressing_spots": "1"})
+    ),
+    |e| {
+        expect(&e, &[("LOC_OLIGOPROG", "LIKELY")]);
+        assert_eq!(level(&e, "LOC_CONSOLIDATIVE"), "-");
+        let without_check = evaluate(&profile(oligo(
+            json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib"], "last_systemic_outcome": "GREW_DURING", "progressing_spots": "MORE"}),
+        )));
+        assert_eq!(level(&without_check, "LOC_CONSOLIDATIVE"), "MAY");
     }
 );
 rule_test!(
@@ -701,14 +720,36 @@ rule_test!(
         json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["SURGERY", "TKI:osimertinib"], "prior_tx_setting": {"TKI:osimertinib": "ADJUVANT"}, "adjuvant_interval": "GT12M", "last_systemic_outcome": "CAME_BACK_AFTER"})
     ),
     |e| {
+        // Issue 16 item 9 / issue 9 (D-36): osimertinib again LIKELY after more than 12 months;
+        // a new biopsy LIKELY.
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI", "LIKELY"),
+                ("EGFR_OSI_CHEMO", "MAY"),
+                ("EGFR_AMI_LAZ", "MAY"),
+                ("REBIOPSY_NGS", "LIKELY"),
+            ],
+        );
+    }
+);
+// R-97 under 12 months: every option MAY, the new biopsy LIKELY (D-36; it was MAY).
+rule_test!(
+    r_97_biopsy_likely_within_12_months,
+    "R-97",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["SURGERY", "TKI:osimertinib"], "prior_tx_setting": {"TKI:osimertinib": "ADJUVANT"}, "adjuvant_interval": "LT12M", "last_systemic_outcome": "CAME_BACK_AFTER"})
+    ),
+    |e| {
         expect(
             &e,
             &[
                 ("EGFR_OSI", "MAY"),
-                ("EGFR_OSI_CHEMO", "MAY"),
-                ("EGFR_AMI_LAZ", "MAY"),
+                ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+                ("REBIOPSY_NGS", "LIKELY"),
             ],
         );
+        assert!(rules_of(&e, "REBIOPSY_NGS").contains(&"R-97"));
     }
 );
 rule_test!(
@@ -1002,7 +1043,8 @@ rule_test!(
                 ("HER2_ZONG", "LIKELY"),
                 ("HER2_TDXD", "MAY"),
                 ("HER2_SEVA", "MAY"),
-                ("IO_CHEMO", "MAY"),
+                // Issue 16 item 12 (D-38): was MAY.
+                ("IO_CHEMO", "LIKELY"),
             ],
         );
     }
@@ -1384,8 +1426,8 @@ fn every_rule_has_a_test() {
     assert!(missing.is_empty(), "rules without a test: {missing:?}");
     assert_eq!(
         RULES.len(),
-        102,
-        "the reference has 102 rules R-00 to R-184"
+        106,
+        "the reference has 102 rules R-00 to R-184; the revision adds R-176a and R-185 to R-187"
     );
 }
 
@@ -1649,3 +1691,360 @@ fn an_answered_ctfi_means_platinum_was_given_for_transformed_small_cell() {
     let e = evaluate(&profile(json!({"histology": "SCLC_TRANSFORMED"})));
     expect(&e, &[("SCLC_PLAT_ETOP", "LIKELY")]);
 }
+
+// ---- Issue 16 and issue 9 item 5: revisions of the reference (docs/clinical-deviations.md) ----
+
+// Item 14 (D-45): at PS 3-4 trials are at most MAY, even when no other drug is LIKELY.
+rule_test!(
+    r_02_trials_may_at_poor_fitness,
+    "R-02",
+    nsclc(json!({"ps": "3", "biomarkers": ["NONE_FOUND"]})),
+    |e| {
+        expect(&e, &[("TRIALS", "MAY"), ("BSC_HOSPICE", "LIKELY")]);
+        let fit = eval(nsclc(
+            json!({"ps": "1", "biomarkers": ["NONE_FOUND"], "prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING"}),
+        ));
+        assert_eq!(level(&fit, "TRIALS"), "LIKELY");
+    }
+);
+rule_test!(
+    r_02_trials_lowered_at_poor_fitness_after_other_rules,
+    "R-02",
+    nsclc(
+        json!({"ps": "3", "biomarkers": ["NONE_FOUND"], "prior_tx": ["PLATINUM_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        // R-153 would give TRIALS LIKELY.
+        expect(&e, &[("TRIALS", "MAY")]);
+        assert!(lowered_by(&e, "TRIALS").contains(&"R-02"));
+    }
+);
+
+// Item 2 (D-31): nodes outside an SBRT field are not "the same area"; SBRT with a recurrence
+// in the same place still is.
+rule_test!(
+    r_33_sbrt_counts_only_in_the_same_place,
+    "R-33",
+    local(json!({"sites": ["LOCAL", "REGIONAL_NODES"], "prior_tx": ["CHEST_SBRT"]})),
+    |e| {
+        expect(&e, &[("LOC_REIRRADIATION", "MAY"), ("LOC_CHEMORT", "MAY")]);
+        let nodes = eval(local(
+            json!({"sites": ["REGIONAL_NODES"], "prior_tx": ["CHEST_SBRT"]}),
+        ));
+        expect(
+            &nodes,
+            &[("LOC_CHEMORT", "LIKELY"), ("LOC_REIRRADIATION", "-")],
+        );
+        let conventional = eval(local(
+            json!({"sites": ["REGIONAL_NODES"], "prior_tx": ["CHEST_RT"]}),
+        ));
+        expect(
+            &conventional,
+            &[("LOC_CHEMORT", "MAY"), ("LOC_REIRRADIATION", "MAY")],
+        );
+    }
+);
+
+// Item 4 (D-43): R-54 does not keep radiosurgery in reserve when the cancer grew on the pill.
+#[test]
+fn r_54_not_after_growth_on_the_pill() {
+    let brain = json!({"brain": "ASYMPTOMATIC", "brain_count": "1_4", "sites": ["BRAIN"], "met_count": "2_3", "organ_count": "1"});
+    let mut alk = nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["TKI:alectinib"], "last_systemic_outcome": "GREW_DURING"}),
+    );
+    merge(&mut alk, brain.clone());
+    let e = eval(alk);
+    expect(&e, &[("BRAIN_SRS", "LIKELY"), ("ALK_AFTER", "LIKELY")]);
+    assert!(!lowered_by(&e, "BRAIN_SRS").contains(&"R-54"));
+    let mut egfr = nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib"], "last_systemic_outcome": "GREW_DURING", "progressing_spots": "2_3"}),
+    );
+    merge(&mut egfr, brain.clone());
+    let e = eval(egfr);
+    expect(&e, &[("BRAIN_SRS", "LIKELY"), ("EGFR_OSI", "LIKELY")]);
+    // Before any ALK pill R-54 still applies.
+    let mut naive = nsclc(json!({"biomarkers": ["ALK"]}));
+    merge(&mut naive, brain);
+    let e = eval(naive);
+    expect(&e, &[("BRAIN_SRS", "MAY"), ("ALK_TKI", "LIKELY")]);
+}
+
+// Item 5 (D-33): small cell after brain radiation (preventive), 1-4 new spots.
+rule_test!(
+    r_55_after_brain_radiation_srs_likely,
+    "R-55",
+    sclc(
+        json!({"sites": ["BRAIN"], "met_count": "2_3", "organ_count": "1", "brain": "ASYMPTOMATIC", "brain_count": "1_4", "prior_tx": ["PLATINUM_CHEMO", "CHEST_RT", "BRAIN_RT"]})
+    ),
+    |e| {
+        expect(&e, &[("BRAIN_SRS", "LIKELY"), ("BRAIN_WBRT", "MAY")]);
+        assert!(e
+            .option(guide_engine::OptionId::BrainWbrt)
+            .unwrap()
+            .notes
+            .contains(&"R-55"));
+    }
+);
+
+// Item 13 (D-34): KRAS G12C after chemo alone, no immunotherapy: immunotherapy alone LIKELY;
+// MET exon 14 stays MAY.
+rule_test!(
+    r_82_kras_after_chemo_io_alone_likely,
+    "R-82",
+    nsclc(
+        json!({"biomarkers": ["KRAS_G12C"], "prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(&e, &[("IO_MONO", "LIKELY"), ("KRAS_G12C", "LIKELY")]);
+        let met = eval(nsclc(
+            json!({"biomarkers": ["MET_EX14"], "prior_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "GREW_DURING"}),
+        ));
+        assert_eq!(level(&met, "IO_MONO"), "MAY");
+    }
+);
+
+// Item 6 (D-39): sevabertinib after zongertinib is MAY; chemo-immunotherapy LIKELY.
+rule_test!(
+    r_139_second_her2_pill_may,
+    "R-139",
+    nsclc(
+        json!({"biomarkers": ["HER2_MUT"], "prior_tx": ["TKI:zongertinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("HER2_SEVA", "MAY"),
+                ("HER2_ZONG", "NOT"),
+                ("HER2_TDXD", "LIKELY"),
+                ("IO_CHEMO", "LIKELY"),
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+            ],
+        );
+        assert!(e
+            .option(guide_engine::OptionId::Her2Seva)
+            .unwrap()
+            .notes
+            .contains(&"R-139"));
+    }
+);
+
+// Item 15 (D-41): small cell grown on lurbinectedin maintenance: lurbinectedin NOT.
+rule_test!(
+    r_176a_grew_on_lurbinectedin,
+    "R-176a",
+    sclc(
+        json!({"prior_tx": ["PLATINUM_CHEMO", "OTHER_CHEMO", "ICI_ADVANCED"], "prior_chemo_drugs": ["CARBOPLATIN", "ETOPOSIDE", "LURBINECTEDIN"], "last_tx": ["OTHER_CHEMO", "ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING", "ctfi": "M3_6"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("SCLC_LURBINECTEDIN", "NOT"),
+                ("SCLC_TOPOTECAN", "MAY"),
+                ("SCLC_TARLATAMAB", "LIKELY"),
+            ],
+        );
+        assert_eq!(not_because(&e, "SCLC_LURBINECTEDIN"), vec!["R-176a"]);
+    }
+);
+
+// Issue 9 item 5 (D-42): a completed adjuvant course counts for R-181 even when later treatment
+// is the last one.
+rule_test!(
+    r_181_completed_adjuvant_course_then_platinum,
+    "R-181",
+    nsclc(
+        json!({"biomarkers": ["ALK"], "prior_tx": ["SURGERY", "TKI:alectinib", "PLATINUM_CHEMO"], "prior_tx_setting": {"TKI:alectinib": "ADJUVANT", "PLATINUM_CHEMO": "ADVANCED"}, "last_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(&e, &[("ALK_TKI", "MAY")]);
+        assert!(e
+            .option(guide_engine::OptionId::AlkTki)
+            .unwrap()
+            .notes
+            .contains(&"R-181"));
+        // Recurrence during the adjuvant course is not a completed course.
+        let during = eval(nsclc(
+            json!({"biomarkers": ["ALK"], "prior_tx": ["SURGERY", "TKI:alectinib", "PLATINUM_CHEMO"], "prior_tx_setting": {"TKI:alectinib": "ADJUVANT", "PLATINUM_CHEMO": "ADVANCED"}, "last_tx": ["PLATINUM_CHEMO"], "last_systemic_outcome": "GREW_DURING", "adjuvant_interval": "DURING"}),
+        ));
+        assert_eq!(level(&during, "ALK_TKI"), "-");
+    }
+);
+
+// Item 1 (D-35): after growth on the matched pill, standard chemo.
+rule_test!(
+    r_185_ret_after_selpercatinib,
+    "R-185",
+    nsclc(
+        json!({"biomarkers": ["RET"], "prior_tx": ["TKI:selpercatinib"], "last_systemic_outcome": "GREW_DURING", "tested_since_recurrence": "YES"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("RET_TKI", "NOT"),
+                ("IO_CHEMO", "-"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_185_braf_after_dabrafenib,
+    "R-185",
+    nsclc(
+        json!({"biomarkers": ["BRAF_V600E"], "prior_tx": ["TKI:dabrafenib+trametinib"], "last_systemic_outcome": "GREW_DURING", "tested_since_recurrence": "YES"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("IO_CHEMO", "LIKELY"),
+                ("BRAF_DT", "NOT"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_185_ros1_after_repotrectinib,
+    "R-185",
+    nsclc(
+        json!({"biomarkers": ["ROS1"], "prior_tx": ["TKI:repotrectinib"], "last_systemic_outcome": "GREW_DURING", "tested_since_recurrence": "YES"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[("CHEMO_PLATINUM_DOUBLET", "LIKELY"), ("ROS1_TKI", "NOT")],
+        );
+        // After crizotinib R-116 decides (chemo MAY beside the next ROS1 pill).
+        let crizo = eval(nsclc(
+            json!({"biomarkers": ["ROS1"], "prior_tx": ["TKI:crizotinib"], "last_systemic_outcome": "GREW_DURING"}),
+        ));
+        expect(
+            &crizo,
+            &[("CHEMO_PLATINUM_DOUBLET", "MAY"), ("ROS1_TKI", "LIKELY")],
+        );
+    }
+);
+rule_test!(
+    r_185_capped_during_oligoprogression,
+    "R-185",
+    nsclc(
+        json!({"biomarkers": ["MET_EX14"], "prior_tx": ["TKI:capmatinib"], "last_systemic_outcome": "GREW_DURING", "progressing_spots": "1"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("MET_EX14", "LIKELY"),
+                ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+                ("IO_CHEMO", "MAY"),
+            ],
+        );
+        assert!(lowered_by(&e, "CHEMO_PLATINUM_DOUBLET").contains(&"R-42"));
+    }
+);
+
+// Item 3 (D-40): KRAS G12C grown on immunotherapy alone: platinum chemo LIKELY.
+rule_test!(
+    r_186_driver_after_io_alone,
+    "R-186",
+    nsclc(
+        json!({"biomarkers": ["KRAS_G12C"], "prior_tx": ["ICI_ADVANCED"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("KRAS_G12C", "LIKELY"),
+                ("IO_MONO", "NOT"),
+            ],
+        );
+    }
+);
+
+// Item 11 (D-37): grown on osimertinib outside the brain: osimertinib with chemo MAY (COMPEL).
+rule_test!(
+    r_187_osimertinib_with_chemo_after_growth,
+    "R-187",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib"], "last_systemic_outcome": "GREW_DURING", "brain": "NONE_KNOWN"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI_CHEMO", "MAY"),
+                ("EGFR_AMI_CHEMO", "LIKELY"),
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("EGFR_OSI", "NOT"),
+            ],
+        );
+        let brain = eval(nsclc(
+            json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:osimertinib"], "last_systemic_outcome": "GREW_DURING", "brain": "ASYMPTOMATIC", "sites": ["BRAIN", "LIVER"]}),
+        ));
+        assert_eq!(level(&brain, "EGFR_OSI_CHEMO"), "-");
+    }
+);
+
+// Found by the property test `growth_on_the_matched_drug_leaves_a_systemic_option`:
+// common EGFR grown on an exon 20 pill reads like growth on osimertinib (D-4), and growth on
+// an unnamed EGFR pill like growth on an earlier one with T790M unknown (D-30).
+rule_test!(
+    r_92_common_egfr_after_sunvozertinib,
+    "R-92",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:sunvozertinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("EGFR_AMI_CHEMO", "LIKELY"),
+            ],
+        );
+    }
+);
+rule_test!(
+    r_92_common_egfr_after_unnamed_pill,
+    "R-92",
+    nsclc(
+        json!({"biomarkers": ["EGFR_COMMON"], "prior_tx": ["TKI:UNKNOWN"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        // R-90 still lists the first EGFR options for an unnamed pill (D-2); the switch
+        // options are MAY until the pill and T790M are known.
+        assert!(e.questions.contains(&"prior_tx"));
+        expect(
+            &e,
+            &[
+                ("EGFR_OSI", "LIKELY"),
+                ("EGFR_AMI_CHEMO", "MAY"),
+                ("CHEMO_PLATINUM_DOUBLET", "MAY"),
+                ("REBIOPSY_NGS", "LIKELY"),
+            ],
+        );
+    }
+);
+// Exon 20, squamous, grown on its pill without platinum: platinum chemo, since R-13
+// excludes amivantamab with pemetrexed chemo.
+rule_test!(
+    r_185_exon20_squamous,
+    "R-185",
+    nsclc(
+        json!({"histology": "NSCLC_SQ", "biomarkers": ["EGFR_EX20INS"], "prior_tx": ["TKI:sunvozertinib"], "last_systemic_outcome": "GREW_DURING"})
+    ),
+    |e| {
+        expect(
+            &e,
+            &[
+                ("CHEMO_PLATINUM_DOUBLET", "LIKELY"),
+                ("EGFR_EX20_AMI_CHEMO", "NOT"),
+            ],
+        );
+    }
+);

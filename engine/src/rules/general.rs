@@ -174,9 +174,16 @@ fn local_regional(c: &mut Ctx) {
             c.emit("R-32", O::LocResection, May, &[ext.clone(), f_fit.clone()]);
         }
     }
-    let chest_rt = [PriorTx::ChestRt, PriorTx::ChestSbrt]
-        .into_iter()
-        .find(|t| c.had(*t));
+    // "The same area": conventional chest radiation usually covered the chest nodes too; SBRT
+    // treated only the tumour, so it counts only when the cancer came back in that same place
+    // (LOCAL), not for a regional lymph-node recurrence outside its field (D-31; IASLC [S20a]).
+    let chest_rt = if c.had(PriorTx::ChestRt) {
+        Some(PriorTx::ChestRt)
+    } else if c.had(PriorTx::ChestSbrt) && c.site(Site::Local) {
+        Some(PriorTx::ChestSbrt)
+    } else {
+        None
+    };
     if c.d.extent.is_local() {
         if let Some(rt) = chest_rt {
             // R-33 (modifier): the "same area" is approximated by any prior chest radiation.
@@ -227,9 +234,12 @@ fn oligometastatic(c: &mut Ctx) {
         return;
     }
     let b = [c.f_histology(), c.f_extent(), c.f_ps()];
-    if c.nsclc() {
+    // During oligoprogression on a pill, R-42 gives local treatment of the growing spots
+    // (LOC_OLIGOPROG); consolidation of every spot is for disease that is not growing (D-32).
+    if c.nsclc() && !oligoprogression_on_pill(c) {
         if c.ps_good() {
-            c.emit_noted("R-40", O::LocConsolidative, Likely, &b);
+            // MAY, not LIKELY: NRG-LU002 found no benefit in the immunotherapy era (D-32).
+            c.emit_noted("R-40", O::LocConsolidative, May, &b);
         } else if c.d.ps == PsGroup::Mid {
             c.emit_noted("R-41", O::LocConsolidative, May, &b);
         }
@@ -238,6 +248,15 @@ fn oligometastatic(c: &mut Ctx) {
         c.emit("R-43", O::LocConsolidative, Not, &b[..2]);
         c.emit("R-43", O::PallRt, May, &b[..2]);
     }
+}
+
+/// R-42's situation: growth on a targeted pill in only one to three spots.
+pub(crate) fn oligoprogression_on_pill(c: &Ctx) -> bool {
+    c.d.progressed.iter().any(|t| matches!(t, PriorTx::Tki(_)))
+        && matches!(
+            c.p.progressing_spots,
+            Some(ProgressingSpots::One | ProgressingSpots::TwoThree)
+        )
 }
 
 /// §3.6 (R-54 reads the resolved drug levels, so it is applied in `resolve`).
@@ -286,8 +305,22 @@ fn brain(c: &mut Ctx) {
     }
     if c.sclc() && involved {
         let b = [c.f_histology(), derived("brain_involved")];
-        c.emit("R-55", O::BrainWbrt, Likely, &b);
-        c.emit("R-55", O::BrainSrs, May, &b);
+        if c.had(PriorTx::BrainRt) {
+            // After whole-brain radiation (often preventive in small cell), repeating it is at
+            // most MAY; radiosurgery is LIKELY for 1-4 spots (D-33).
+            let mut b2 = b.to_vec();
+            b2.push(c.f_had(PriorTx::BrainRt));
+            c.emit_noted("R-55", O::BrainWbrt, May, &b2);
+            if count == Some(BrainCount::From1To4) {
+                b2.push(f_count.clone());
+                c.emit("R-55", O::BrainSrs, Likely, &b2);
+            } else {
+                c.emit("R-55", O::BrainSrs, May, &b2);
+            }
+        } else {
+            c.emit("R-55", O::BrainWbrt, Likely, &b);
+            c.emit("R-55", O::BrainSrs, May, &b);
+        }
         c.emit_noted("R-55", O::SclcOtherChemo, May, &b);
     }
 }

@@ -41,6 +41,7 @@ pub(super) fn fire(c: &mut Ctx) {
             }
         }
     }
+    after_the_matched_drug(c, driver);
     if driver.is_egfr() && c.bm(Biomarker::MetAmp) && c.prior_matched() {
         // MET amplification found at progression after EGFR-directed therapy.
         let b = [
@@ -68,6 +69,53 @@ pub(super) fn fire(c: &mut Ctx) {
         ];
         c.emit("R-159b", O::ChemoDocetaxelRam, May, &b);
         c.emit("R-159b", O::Trials, Likely, &b);
+    }
+}
+
+/// growth on the matched drug for a driver without its own "after the pill" rule (common
+/// and uncommon EGFR, ALK, and ROS1 after crizotinib or entrectinib have,
+/// exon 20 is included, R-100 being non-squamous only): the
+/// standard treatment without a driver. Platinum chemo LIKELY when none was given for advanced
+/// disease; chemo with immunotherapy LIKELY as well where immunotherapy can work (the R-82
+/// drivers), never after immunotherapy, and not at PS 3-4 (D-35).
+fn after_the_matched_drug(c: &mut Ctx, driver: DriverClass) {
+    use Tki::*;
+    let covered = match driver {
+        D::Ros1 => {
+            // R-116 gives taletrectinib or repotrectinib next.
+            c.had_tki(|d| matches!(d, Crizotinib | Entrectinib))
+                && !c.had_tki(|d| matches!(d, Taletrectinib | Repotrectinib))
+        }
+        D::EgfrEx20ins
+        | D::BrafV600e
+        | D::KrasG12c
+        | D::MetEx14
+        | D::Ret
+        | D::Ntrk
+        | D::Her2Mut
+        | D::Nrg1 => false,
+        _ => true,
+    };
+    if covered || c.d.platinum_advanced {
+        return;
+    }
+    let Some(grew) =
+        c.d.progressed
+            .iter()
+            .copied()
+            .find(|t| driver.is_matched_drug(*t))
+    else {
+        return;
+    };
+    let b = [
+        c.f_driver(),
+        c.f_progressed(grew),
+        derived("no_prior_platinum_advanced"),
+    ];
+    c.emit("R-185", O::ChemoPlatinumDoublet, Likely, &b);
+    if R82_CLASSES.contains(&driver) && !facts::had_ici(c.p) && c.d.ps != PsGroup::Poor {
+        let b = [c.f_driver(), c.f_progressed(grew), derived("no_prior_ici")];
+        c.emit("R-185", O::IoChemo, Likely, &b);
     }
 }
 
@@ -119,10 +167,17 @@ fn immunotherapy_for_drivers(c: &mut Ctx, driver: DriverClass) {
                 }
             }
         } else {
+            // Second-line immunotherapy after chemo alone (as R-152): LIKELY where it works about
+            // as well as without a driver (KRAS G12C, BRAF V600E), MAY for the others (D-34).
+            let level = if matches!(driver, D::KrasG12c | D::BrafV600e) {
+                Likely
+            } else {
+                May
+            };
             c.emit(
                 "R-82",
                 O::IoMono,
-                May,
+                level,
                 &[c.f_driver(), derived("prior_platinum_advanced")],
             );
         }
@@ -168,19 +223,25 @@ fn egfr_common(c: &mut Ctx) {
     let adjuvant_osi = c.had(osi) && facts::setting(c.p, osi) == TxSetting::Adjuvant;
     let during_adjuvant_osi = adjuvant_osi
         && (c.p.adjuvant_interval == Some(AdjuvantInterval::During) || c.progressed_on(osi));
+    // Sunvozertinib and mobocertinib (exon 20 pills) given for a common EGFR change read like
+    // osimertinib here (D-4).
     let grew_third_gen = c.d.progressed.iter().copied().find(|t| {
         matches!(
             t,
-            PriorTx::Tki(Tki::Osimertinib | Tki::Lazertinib) | PriorTx::Amivantamab
+            PriorTx::Tki(
+                Tki::Osimertinib | Tki::Lazertinib | Tki::Sunvozertinib | Tki::Mobocertinib
+            ) | PriorTx::Amivantamab
         )
     });
+    // An EGFR pill whose name is unknown may have been an earlier one: read like one whose
+    // T790M status is unknown (D-30; prior_tx is asked, D-1).
     let grew_early_no_t790m = if t790m {
         None
     } else {
         c.d.progressed
             .iter()
             .copied()
-            .find(|t| matches!(t, PriorTx::Tki(d) if is_early_egfr_tki(*d)))
+            .find(|t| matches!(t, PriorTx::Tki(d) if is_early_egfr_tki(*d) || *d == Tki::Unknown))
     };
     let grew = grew_third_gen.or(grew_early_no_t790m);
     // Grew on an earlier pill and not tested again since: T790M, which osimertinib treats, may
@@ -221,6 +282,17 @@ fn egfr_common(c: &mut Ctx) {
             c.trace("R-97", O::ChemoPlatinumDoublet);
         }
     }
+    // grew on osimertinib for advanced disease outside the brain, no platinum yet:
+    // keeping osimertinib and adding platinum-pemetrexed (COMPEL) MAY (D-37).
+    let osi_advanced = c.progressed_on(osi) && facts::setting(c.p, osi) == TxSetting::Advanced;
+    if osi_advanced && !c.d.platinum_advanced && !c.d.brain_involved {
+        let b = [
+            f.clone(),
+            c.f_progressed(osi),
+            derived("no_prior_platinum_advanced"),
+        ];
+        c.emit_noted("R-187", O::EgfrOsiChemo, May, &b);
+    }
     if had_egfr_tki {
         //
         if c.d.platinum_advanced {
@@ -249,14 +321,21 @@ fn egfr_common(c: &mut Ctx) {
             c.f_had(osi),
             ans("adjuvant_interval", interval.id()),
         ];
-        c.emit_noted("R-97", O::EgfrOsi, May, &b);
+        // More than 12 months after finishing it, osimertinib again is LIKELY (D-36).
+        let osi_level = if interval == AdjuvantInterval::Gt12m {
+            Likely
+        } else {
+            May
+        };
+        c.emit_noted("R-97", O::EgfrOsi, osi_level, &b);
         c.emit("R-97", O::EgfrOsiChemo, May, &b);
         c.emit("R-97", O::EgfrAmiLaz, May, &b);
+        // A biopsy confirms the recurrence and looks for resistance and small cell change (D-36).
+        c.emit("R-97", O::RebiopsyNgs, Likely, &b);
         if interval != AdjuvantInterval::Gt12m {
             // LT12M, and unknown read the same way (deviation D-5).
             c.emit("R-97", O::EgfrAmiChemo, May, &b);
             c.emit("R-97", O::ChemoPlatinumDoublet, May, &b);
-            c.emit("R-97", O::RebiopsyNgs, May, &b);
         }
     }
 }
@@ -418,19 +497,32 @@ fn her2(c: &mut Ctx) {
                 derived("no_prior_lines"),
             ];
             c.emit("R-138", O::Her2Zong, Likely, &b);
-            c.emit("R-138", O::IoChemo, May, &b);
             c.emit("R-138", O::Her2Tdxd, May, &b);
             c.emit("R-138", O::Her2Seva, May, &b);
         }
+        // Chemo with immunotherapy is a standard first treatment (and DESTINY-Lung04's
+        // comparator), for squamous cancer too (D-38).
+        let b = [f.clone(), derived("no_prior_lines")];
+        c.emit("R-138", O::IoChemo, Likely, &b);
     } else {
         let b = [f.clone(), derived("prior_lines")];
         c.emit("R-139", O::Her2Tdxd, Likely, &b);
         if !sq {
             let b = [f, derived("non_squamous"), derived("prior_lines")];
-            if !c.had(PriorTx::Tki(Tki::Zongertinib)) {
-                c.emit("R-139", O::Her2Zong, Likely, &b);
+            // A second HER2 pill after the first: not studied (SOHO-01 enrolled people who had
+            // no HER2 pill; the approvals name no such use), so MAY (D-39).
+            let zong = PriorTx::Tki(Tki::Zongertinib);
+            let seva = PriorTx::Tki(Tki::Sevabertinib);
+            if !c.had(zong) {
+                let level = if c.had(seva) { May } else { Likely };
+                c.emit("R-139", O::Her2Zong, level, &b);
             }
-            c.emit("R-139", O::Her2Seva, Likely, &b);
+            if c.had(zong) {
+                let b2 = [b[0].clone(), b[1].clone(), c.f_had(zong)];
+                c.emit_noted("R-139", O::Her2Seva, May, &b2);
+            } else {
+                c.emit("R-139", O::Her2Seva, Likely, &b);
+            }
         }
     }
 }

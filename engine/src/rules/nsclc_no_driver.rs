@@ -16,6 +16,18 @@ pub(super) fn fire(c: &mut Ctx) {
         Some(_) => false,
     };
     if !applies {
+        // with a driver whose later treatment 3.9 decides, growth on immunotherapy given
+        // without platinum still leads to platinum chemo, as R-153 says without a driver (D-40).
+        if c.d.ici == IciStatus::Refractory && !c.d.platinum_advanced {
+            if let Some(d) = c.d.driver {
+                let b = [
+                    ans("biomarkers", d.id()),
+                    derived("ici_refractory"),
+                    derived("no_prior_platinum_advanced"),
+                ];
+                c.emit("R-186", O::ChemoPlatinumDoublet, Likely, &b);
+            }
+        }
         return;
     }
     let h = c.f_histology();

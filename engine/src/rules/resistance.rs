@@ -39,13 +39,24 @@ fn rechallenge_after_stopping(c: &mut Ctx) {
     if !c.nsclc() {
         return;
     }
-    for tx in c.d.last_tx.clone() {
-        if !tx.is_targeted() || !c.had(tx) {
+    // "With it in last_tx" belongs to the side-effects clause only: a completed adjuvant course
+    // of a targeted drug counts even when other treatment followed it (D-42). Recurrence during
+    // the adjuvant course, or growth on the drug, is not a completed course.
+    let during_adjuvant = c.p.adjuvant_interval == Some(AdjuvantInterval::During);
+    for tx in c.d.treatments.clone() {
+        if !tx.is_targeted() {
             continue;
         }
+        let in_last = c.d.last_tx.contains(&tx);
+        let adjuvant = facts::setting(c.p, tx) == TxSetting::Adjuvant;
         let why = match outcome {
-            Some(Outcome::StoppedSideEffects) => Some(derived("stopped_for_side_effects")),
-            Some(Outcome::CameBackAfter) if facts::setting(c.p, tx) == TxSetting::Adjuvant => {
+            Some(Outcome::StoppedSideEffects) if in_last => {
+                Some(derived("stopped_for_side_effects"))
+            }
+            Some(Outcome::CameBackAfter) if in_last && adjuvant => {
+                Some(derived("completed_adjuvant_course"))
+            }
+            _ if !in_last && adjuvant && !during_adjuvant && !c.progressed_on(tx) => {
                 Some(derived("completed_adjuvant_course"))
             }
             _ => None,
@@ -133,7 +144,9 @@ fn oligoprogression(c: &mut Ctx) {
     }
     // Switching is the alternative: what the progression rules emitted is capped at MAY.
     // Options another rule also made LIKELY (trials after R-159b, say) are not switch options (D-11).
-    let switch_rules = ["R-92", "R-105", "R-111", "R-111b", "R-112", "R-116"];
+    let switch_rules = [
+        "R-92", "R-105", "R-111", "R-111b", "R-112", "R-116", "R-185",
+    ];
     let likely_elsewhere = |o: O| {
         c.emissions
             .iter()

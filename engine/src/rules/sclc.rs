@@ -104,6 +104,23 @@ pub(super) fn fire(c: &mut Ctx) {
             &[h, c.f_had(PriorTx::Tarlatamab)],
         );
     }
+    // R-176a [X]: the relapse chemo the cancer just grew on (lurbinectedin, for example as
+    // maintenance with atezolizumab, or topotecan), named in Q4b (D-41).
+    if c.progressed_on(PriorTx::OtherChemo) {
+        for (drug, o) in [
+            (ChemoDrug::Lurbinectedin, O::SclcLurbinectedin),
+            (ChemoDrug::Topotecan, O::SclcTopotecan),
+        ] {
+            if c.p.prior_chemo_drugs.contains(&drug) {
+                let b = [
+                    c.f_histology(),
+                    c.f_progressed(PriorTx::OtherChemo),
+                    ans("prior_chemo_drugs", drug.id()),
+                ];
+                c.exclude("R-176a", o, &b);
+            }
+        }
+    }
     if c.d.ps == PsGroup::Poor {
         // see R-20 (applied in resolve).
         c.trace("R-177", O::BscHospice);
