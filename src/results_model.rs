@@ -20,6 +20,62 @@ impl Grouped<'_> {
     }
 }
 
+/// "Usually not used" lists only options for the person's type of lung cancer: small cell
+/// treatments are left out for non-small cell and the non-small cell medicines for small cell
+/// (the type gate makes them `NOT` for everyone of the other type: listing them only
+/// lengthens the page). When the type is unknown, everything stays.
+pub fn not_for_type(
+    not: Vec<&OptionResult>,
+    histology: Option<guide_engine::Histology>,
+) -> Vec<&OptionResult> {
+    use guide_engine::{Family, Histology};
+    not.into_iter()
+        .filter(|o| {
+            let f = o.id.family();
+            match histology {
+                Some(Histology::NsclcNonsq | Histology::NsclcSq | Histology::NsclcNos) => {
+                    f != Family::Sclc
+                }
+                Some(Histology::Sclc | Histology::SclcTransformed) => {
+                    !matches!(f, Family::Targeted | Family::Immunotherapy | Family::Chemo)
+                }
+                _ => true,
+            }
+        })
+        .collect()
+}
+
+/// The questions to show at once (at most `limit`, in order) and those behind "More questions".
+pub fn split_questions(
+    groups: Vec<QuestionGroup>,
+    limit: usize,
+) -> (Vec<QuestionGroup>, Vec<QuestionGroup>) {
+    let mut shown = Vec::new();
+    let mut more = Vec::new();
+    let mut count = 0;
+    for g in groups {
+        let room = limit.saturating_sub(count);
+        if room >= g.questions.len() {
+            count += g.questions.len();
+            shown.push(g);
+        } else if room > 0 {
+            let (a, b) = g.questions.split_at(room);
+            count += a.len();
+            shown.push(QuestionGroup {
+                option: g.option.clone(),
+                questions: a.to_vec(),
+            });
+            more.push(QuestionGroup {
+                option: g.option,
+                questions: b.to_vec(),
+            });
+        } else {
+            more.push(g);
+        }
+    }
+    (shown, more)
+}
+
 /// Position of an option in the catalogue (§2).
 pub fn catalogue_position(id: OptionId) -> usize {
     OptionId::ALL
@@ -178,6 +234,20 @@ pub const UI_KEYS: &[&str] = &[
     "results.content_date",
     "results.engine_version",
     "results.edit",
+    "results.at_a_glance",
+    "results.glance_likely",
+    "results.glance_may",
+    "results.glance_may_one",
+    "results.glance_none",
+    "results.next",
+    "results.next_summary",
+    "results.next_questions",
+    "results.statement",
+    "results.unknowns",
+    "results.more_questions",
+    "review.trace",
+    "review.panel",
+    "review.statement",
     "card.more",
     "card.aims",
     "card.like",

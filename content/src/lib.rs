@@ -13,6 +13,20 @@ use serde::{Deserialize, Serialize};
 pub mod from_json;
 pub mod readability;
 pub mod render;
+
+/// The deviations (D-n) of `docs/clinical-deviations.md` and the rules each names (review mode).
+pub mod deviations {
+    include!(concat!(env!("OUT_DIR"), "/deviations.rs"));
+
+    /// The deviations that name a rule, in the file's order.
+    pub fn for_rule(rule: &str) -> Vec<&'static str> {
+        DEVIATIONS
+            .iter()
+            .filter(|(_, rules)| rules.contains(&rule))
+            .map(|(d, _)| *d)
+            .collect()
+    }
+}
 pub mod sample;
 
 /// A language the content exists in.

@@ -1,13 +1,12 @@
 //! One option card, with the parts of the content style guide in its order:
 //!
-//! - part 1, plain name and summary: always visible;
-//! - parts 2 to 6, what it aims to do, what it is like, common then serious side effects, what
-//!   is uncertain, questions to ask: in a `<details>` so the list stays short on a phone;
-//! - part 7, why it was shown (for `NOT` the reason): always visible; then sources and review
-//!   date in a second `<details>`.
+//! - part 1, plain name and summary, and the first reason it was shown: always visible;
+//! - the rest in one `<details>` ("More about …") so the list stays short on a phone: why it
+//!   was shown (all reasons and notes), parts 2 to 6 (what it aims to do, what it is like,
+//!   common then serious side effects, what is uncertain, questions to ask), sources (links)
+//!   and the review date; in review mode also the engine's trace (rules, facts, caps, D-n).
 //!
-//! A "not yet checked by a clinician" flag is shown wherever the card's `unverified` list or a
-//! rule or note text says so.
+//! "Not yet checked by a clinician" flags are for reviewers: shown only in review mode.
 //!
 //! Renders only engine output ([`OptionResult`]) and content; never ranks, never advises.
 
@@ -147,15 +146,6 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
             }
         });
 
-    let details = card.map(|k| {
-        view! {
-            <details class="card-details">
-                <summary>{ui_fill("card.more", &[("name", &name)])}</summary>
-                {card_facts(k, &scope)}
-            </details>
-        }
-    });
-
     let why_label = if level == Level::Not {
         ui("card.why_not")
     } else {
@@ -164,6 +154,10 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
     let reasons = render::reasons(c, &result);
     let reasons_flag = reasons_unverified(c, &result);
     let notes = render::option_notes_flagged(c, &result);
+    // The answer first: the first reason stays in view; the rest are in "More about".
+    let first_reason = reasons.first().cloned().map(|r| {
+        view! { <p class="card-why-first"><strong>{why_label}": "</strong>{r}</p> }
+    });
     let why_items = reasons
         .into_iter()
         .map(|r| view! { <li>{r}</li> })
@@ -182,10 +176,10 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
 
     let sources = card_sources(card, &result);
     let sources_flag = card.is_some_and(|k| k.unverified.iter().any(|u| u.trim() == "sources"));
-    let rules = result.rules.join(", ");
     let reviewed = card.map(|k| {
         view! { <p class="card-reviewed">{ui_fill("card.reviewed", &[("date", &k.reviewed)])}</p> }
     });
+    let review = crate::embed_web::is_review().then(|| review_trace(&result));
 
     view! {
         <article
@@ -202,25 +196,68 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
             </h3>
             {summary}
             {summary_flag.then(|| view! { <p><UnverifiedFlag /></p> })}
-            {squamous}
-            {details}
-            <div class="card-why">
-                <h4 class="card-field-heading">
-                    {why_label}
-                    {reasons_flag.then(|| view! { " " <UnverifiedFlag /> })}
-                </h4>
-                <ul class="card-list why-list">{why_items}{note_items}</ul>
-            </div>
-            <p class="card-discuss">{ui("results.discuss")}</p>
-            <details class="card-sources">
-                <summary>{ui_fill("card.sources_summary", &[("name", &name)])}</summary>
-                <div class="card-details-body">
+            {first_reason}
+            <details class="card-details">
+                <summary>{ui_fill("card.more", &[("name", &name)])}</summary>
+                <div class="card-why">
+                    <h4 class="card-field-heading">
+                        {why_label}
+                        {reasons_flag.then(|| view! { " " <UnverifiedFlag /> })}
+                    </h4>
+                    <ul class="card-list why-list">{why_items}{note_items}</ul>
+                </div>
+                {squamous}
+                {card.map(|k| card_facts(k, &scope))}
+                <div class="card-sources">
                     {field_heading(ui("card.sources"), sources_flag)}
                     <SourceList ids=sources />
-                    <p class="card-rules">{ui_fill("card.rules", &[("rules", &rules), ("id", id)])}</p>
                     {reviewed}
                 </div>
+                {review}
             </details>
         </article>
+    }
+}
+
+/// Review mode (issue 11): how the engine placed this option, for a clinician checking it:
+/// the rules that placed it with their sources, the answers and derived facts behind it, any
+/// rule that lowered it or made it `NOT`, and the deviations (D-n) that touched those rules.
+fn review_trace(result: &OptionResult) -> impl IntoView {
+    let rules = result
+        .rules
+        .iter()
+        .map(|r| {
+            let sources = guide_engine::RULES
+                .iter()
+                .find(|m| m.id == *r)
+                .map(|m| m.sources.join(", "))
+                .unwrap_or_default();
+            view! { <li><code>{*r}</code>" " {sources}</li> }
+        })
+        .collect_view();
+    let mut deviations: Vec<&str> = Vec::new();
+    for r in &result.rules {
+        for d in guide_content::deviations::for_rule(r) {
+            if !deviations.contains(&d) {
+                deviations.push(d);
+            }
+        }
+    }
+    let because: Vec<String> = result.because.clone();
+    let line = |label: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| {
+            view! { <p><strong>{label}": "</strong>{items.join(", ")}</p> }
+        })
+    };
+    view! {
+        <section class="review-trace" aria-label=ui("review.trace")>
+            <h4 class="card-field-heading">{ui("review.trace")}</h4>
+            <p><strong>"Option: "</strong><code>{result.id.id()}</code>" · " {result.level.id()}</p>
+            <ul class="card-list">{rules}</ul>
+            {line("Because", because)}
+            {line("Lowered by", result.lowered_by.iter().map(|r| r.to_string()).collect())}
+            {line("Not because", result.not_because.iter().map(|r| r.to_string()).collect())}
+            {line("Deviations", deviations.iter().map(|d| d.to_string()).collect())}
+        </section>
     }
 }

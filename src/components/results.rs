@@ -1,9 +1,13 @@
 //! The results screen: renders only the engine's evaluation of the profile.
 //!
-//! Order: urgent banner (if any red flag) · the decision, stated explicitly · "Likely to be
-//! discussed" and "May be considered" in catalogue order (never a ranking) · safety notes ·
-//! "Usually not used in your situation, and why" (collapsed) · questions for the care team ·
-//! content date, engine version, edit button · urgent banner again.
+//! The answer first (issue 10): urgent help (if any red flag) · the title · when answers were
+//! "not sure", that the list is general and which answers would change it most · at a glance:
+//! the names of the options likely to be discussed (links to their cards), how many more may be
+//! considered, and what to do next (the one-page summary, own questions) · one statement (not
+//! advice, not a ranking, approvals differ) · the cards, collapsed, in catalogue order (never a
+//! ranking) · safety notes · "Usually not used" for the person's type (collapsed) · questions for
+//! the care team (at most 10, the rest behind "More questions") · the person's own questions and
+//! notes · visit tools · dates, the review statement · urgent help again.
 
 use guide_content::render;
 use guide_engine::{evaluate, Evaluation, OptionResult, Profile, ENGINE_VERSION};
@@ -14,7 +18,9 @@ use super::my_notes::{ListKind, PersonalList};
 use super::option_card::OptionCard;
 use super::sources::{content, ui, ui_fill, UnverifiedFlag};
 use super::urgent::UrgentBanner;
-use crate::results_model::{gather_questions, group_by_level, Grouped, QuestionGroup};
+use crate::results_model::{
+    gather_questions, group_by_level, not_for_type, split_questions, Grouped, QuestionGroup,
+};
 
 /// The questions to ask for an evaluation: unknown answers first, then each shown option's
 /// card questions (likely, then may be considered; catalogue order), without repeats.
@@ -111,9 +117,9 @@ fn not_group(options: &[&OptionResult]) -> impl IntoView {
     })
 }
 
-fn questions_section(groups: Vec<QuestionGroup>) -> impl IntoView {
+fn question_groups(groups: Vec<QuestionGroup>) -> impl IntoView {
     let c = content();
-    let groups = groups
+    groups
         .into_iter()
         .map(|g| {
             let heading = match &g.option {
@@ -135,12 +141,143 @@ fn questions_section(groups: Vec<QuestionGroup>) -> impl IntoView {
                 </div>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+/// Questions for the care team: at most [`QUESTIONS_SHOWN`] at once (unknown answers first),
+/// the rest behind "More questions".
+const QUESTIONS_SHOWN: usize = 10;
+
+fn questions_section(groups: Vec<QuestionGroup>) -> impl IntoView {
+    let (shown, more) = split_questions(groups, QUESTIONS_SHOWN);
+    let more_count: usize = more.iter().map(|g| g.questions.len()).sum();
+    let more = (more_count > 0).then(|| {
+        view! {
+            <details class="more-questions">
+                <summary>{ui_fill("results.more_questions", &[("count", &more_count.to_string())])}</summary>
+                {question_groups(more)}
+            </details>
+        }
+    });
     view! {
         <section class="care-questions" aria-labelledby="results-questions">
             <h2 id="results-questions">{ui("results.questions")}</h2>
             <p>{ui("results.questions_intro")}</p>
-            {groups}
+            {question_groups(shown)}
+            {more}
+        </section>
+    }
+}
+
+/// When unknown answers changed the list: say so first, and name the answers that would change
+/// it most (the engine's questions for the care team, in its order; at most three).
+fn unknowns(eval: &Evaluation) -> impl IntoView {
+    let items: Vec<String> = eval
+        .questions
+        .iter()
+        .take(3)
+        .map(|q| super::question_text(q))
+        .collect();
+    (!items.is_empty()).then(|| {
+        let items = items
+            .into_iter()
+            .map(|q| view! { <li>{q}</li> })
+            .collect_view();
+        view! {
+            <div class="results-unknowns">
+                <p>{ui("results.unknowns")}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
+/// The first screen: the names of the options likely to be discussed (links to their cards),
+/// how many more may be considered, and the two next steps.
+fn at_a_glance(likely: &[&OptionResult], may: usize) -> impl IntoView {
+    let c = content();
+    let names = likely
+        .iter()
+        .map(|o| {
+            let id = o.id.id();
+            let name = c
+                .option(id)
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| id.to_owned());
+            view! { <li><a href=format!("#option-{id}")>{name}</a></li> }
+        })
+        .collect_view();
+    let likely_part = if likely.is_empty() {
+        view! { <p>{ui("results.glance_none")}</p> }.into_any()
+    } else {
+        view! {
+            <p class="glance-label">{ui("results.glance_likely")}</p>
+            <ul class="glance-list">{names}</ul>
+        }
+        .into_any()
+    };
+    let may_line = match may {
+        0 => None,
+        1 => Some(ui("results.glance_may_one").to_owned()),
+        n => Some(ui_fill("results.glance_may", &[("count", &n.to_string())])),
+    }
+    .map(|t| view! { <p><a href="#results-may">{t}</a></p> });
+    let next = use_context::<super::AppState>().map(|state| {
+        use crate::state::Screen;
+        let to_questions = move |_| {
+            let input = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("own-questions-input"));
+            if let Some(el) = input {
+                el.scroll_into_view();
+                let _ = web_sys::wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
+            }
+        };
+        view! {
+            <h2 class="glance-next" id="results-next">{ui("results.next")}</h2>
+            <div class="actions">
+                <button type="button" class="button primary" id="glance-summary"
+                    on:click=move |_| state.go(Screen::Summary)>{ui("results.next_summary")}</button>
+                <button type="button" class="button secondary" id="glance-questions"
+                    on:click=to_questions>{ui("results.next_questions")}</button>
+            </div>
+        }
+    });
+    view! {
+        <section class="results-glance" aria-labelledby="results-glance-title">
+            <h2 id="results-glance-title" class="visually-hidden">{ui("results.at_a_glance")}</h2>
+            {likely_part}
+            {may_line}
+            {next}
+        </section>
+    }
+}
+
+/// Review mode: what the engine derived from the answers.
+fn review_panel(eval: &Evaluation) -> impl IntoView {
+    let d = &eval.derived;
+    let rows = [
+        ("extent", d.extent.to_owned()),
+        ("driver_class", d.driver_class.unwrap_or("-").to_owned()),
+        ("biomarker_status", d.biomarker_status.to_owned()),
+        ("ps_group", d.ps_group.to_owned()),
+        ("prior_lines", d.prior_lines.to_string()),
+        (
+            "prior_platinum_advanced",
+            d.prior_platinum_advanced.to_string(),
+        ),
+        ("ici_status", d.ici_status.to_owned()),
+        ("ctfi", d.ctfi.unwrap_or("-").to_owned()),
+        ("questions", eval.questions.join(", ")),
+        ("notes", eval.notes.join(", ")),
+    ]
+    .into_iter()
+    .map(|(k, v)| view! { <tr><th scope="row"><code>{k}</code></th><td>{v}</td></tr> })
+    .collect_view();
+    view! {
+        <section class="review-panel" aria-labelledby="review-panel-title">
+            <h2 id="review-panel-title">{ui("review.panel")}</h2>
+            <table class="review-derived"><tbody>{rows}</tbody></table>
         </section>
     }
 }
@@ -150,9 +287,20 @@ fn questions_section(groups: Vec<QuestionGroup>) -> impl IntoView {
 pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) -> impl IntoView {
     let eval = Memo::new(move |_| profile.with(evaluate));
     let c = content();
+    let review = crate::embed_web::is_review();
+    let top = move || {
+        let e = eval.get();
+        let g = group_by_level(&e.options);
+        view! {
+            {unknowns(&e)}
+            {at_a_glance(&g.likely, g.may.len())}
+            {review.then(|| review_panel(&e))}
+        }
+    };
     let body = move || {
         let e = eval.get();
         let Grouped { likely, may, not } = group_by_level(&e.options);
+        let not = not_for_type(not, profile.with(|p| p.histology));
         let questions = questions_for(&e);
         view! {
             {level_group("LIKELY", "results.likely", "results.likely_help", &likely)}
@@ -184,32 +332,21 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
         }
     });
     view! {
-        <section class="results" aria-labelledby="results-title">
+        <section class="results" class:review-mode=review aria-labelledby="results-title">
             <UrgentBanner profile=profile />
             <h1 id="results-title" tabindex="-1">{ui("results.title")}</h1>
-            <div class="results-decision">
-                <p>
-                    <strong>{ui("results.decision")}</strong>
-                </p>
-                <ul>
-                    <li>{ui("results.decision_local")}</li>
-                    <li>{ui("results.decision_systemic")}</li>
-                    <li>{ui("results.decision_trial")}</li>
-                    <li>{ui("results.decision_comfort")}</li>
-                </ul>
-            </div>
-            <p class="results-intro">{ui("results.intro")}</p>
-            <p class="results-discuss">{ui("results.discuss")}</p>
-            <p class="results-glossary-hint">{ui("glossary.hint")}</p>
+            {top}
+            <p class="results-intro">{ui("results.statement")}</p>
             {body}
             {tools}
             <footer class="results-footer">
-                <p class="results-content-date">
-                    {ui_fill("results.content_date", &[("date", &c.meta.content_date)])}
+                <p class="results-review-statement">
+                    {ui_fill("review.statement", &[("date", &c.meta.content_date)])}
                 </p>
                 <p class="results-engine-version">
                     {ui_fill("results.engine_version", &[("version", ENGINE_VERSION)])}
                 </p>
+                <p class="results-glossary-hint">{ui("glossary.hint")}</p>
                 <button type="button" class="results-edit" on:click=move |_| on_edit.run(())>
                     {ui("results.edit")}
                 </button>

@@ -21,15 +21,18 @@ pub fn ui_fill(key: &'static str, vars: &[(&str, &str)]) -> String {
     crate::results_model::fill(ui(key), vars)
 }
 
-/// The "not yet checked by a clinician" flag, placed after a heading or statement.
+/// The "not yet checked by a clinician" flag of one statement: for reviewers only (review mode,
+/// `?review=1`). Patients see one honest statement about review instead (issue 11).
 #[component]
 pub fn UnverifiedFlag() -> impl IntoView {
-    view! { <span class="unverified-flag">{ui("card.unverified")}</span> }
+    crate::embed_web::is_review()
+        .then(|| view! { <span class="unverified-flag">{ui("card.unverified")}</span> })
 }
 
-/// A list of sources by ID: "S1 · title. publisher, date. URL" (URL as text: readable offline,
-/// nothing fetched). Unknown IDs are listed by ID with a short note. The sources come with the
-/// option cards after the first screen: until then a short waiting line (`DetailsGate`).
+/// A list of sources by ID: the title as a link (opened in a new tab only when tapped; nothing
+/// is fetched before), then publisher or journal and year. Review mode adds the source ID, its
+/// kind and the reviewer's note on how it was read. The sources come with the option cards after
+/// the first screen: until then a short waiting line (`DetailsGate`).
 #[component]
 pub fn SourceList(ids: Vec<String>) -> impl IntoView {
     view! {
@@ -41,33 +44,41 @@ pub fn SourceList(ids: Vec<String>) -> impl IntoView {
 
 fn source_items(ids: Vec<String>) -> impl IntoView {
     let c = content();
+    let review = crate::embed_web::is_review();
     let items = ids
         .into_iter()
-        .map(|id| {
-            let body = match c.sources.get(&id) {
-                Some(s) => {
-                    // `review_note` is for reviewers (issue 11): not on patient screens.
-                    view! {
-                        <span class="source-title">{s.title.clone()}</span>
-                        ". "
-                        <span class="source-publisher">{s.publisher.clone()}</span>
-                        ", "
-                        <span class="source-date">{s.date.clone()}</span>
-                        ". "
-                        <span class="source-url">{s.url.clone()}</span>
-                    }
-                    .into_any()
-                }
-                None => view! { <span class="source-missing">{ui("card.source_missing")}</span> }
-                    .into_any(),
-            };
-            view! {
-                <li class="source" data-source=id.clone()>
+        .filter_map(|id| {
+            let s = c.sources.get(&id)?;
+            let year = s
+                .year
+                .map(|y| y.to_string())
+                .unwrap_or_else(|| s.date.clone());
+            // News reports and other secondary kinds say what they are.
+            let kind = s
+                .kind
+                .clone()
+                .filter(|k| review || matches!(k.as_str(), "news report" | "podcast summary"))
+                .map(|k| view! { " " <span class="source-kind">"(" {k} ")"</span> });
+            let reviewer = review.then(|| {
+                view! {
                     <span class="source-id">{id.clone()}</span>
                     " "
-                    {body}
+                    {s.review_note.clone().map(|n| view! { <span class="source-note">{n}</span> })}
+                }
+            });
+            Some(view! {
+                <li class="source" data-source=id.clone()>
+                    <a class="source-title" href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a>
+                    ". "
+                    <span class="source-publisher">{s.publisher.clone()}</span>
+                    ", "
+                    <span class="source-date">{year}</span>
+                    "."
+                    {kind}
+                    " "
+                    {reviewer}
                 </li>
-            }
+            })
         })
         .collect_view();
     view! { <ul class="source-list">{items}</ul> }
