@@ -6,9 +6,9 @@
 //! [`duplicate_key`] is a small scanner run after serde_json has accepted the text, so both the
 //! native build and the WebAssembly build refuse such a file without a second JSON parser.
 
-use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::fmt;
+
+use serde_json::{Map, Value};
 
 /// The largest profile or saved file any reader accepts: 1 MB (a saved file is a few KB).
 pub const MAX_INPUT_BYTES: usize = 1_000_000;
@@ -44,9 +44,11 @@ impl fmt::Display for DuplicateKey {
 /// on other text it never panics but may miss a duplicate. Keys are compared unescaped, so
 /// `"a"` and `"\u0061"` are the same key.
 pub fn duplicate_key(text: &str) -> Option<DuplicateKey> {
-    enum Frame<'a> {
+    // The keys seen are kept in a serde_json `Map` (values unused): its code is in every build
+    // already, where a `BTreeSet` of our own would add a few KB to the WebAssembly (README "Size").
+    enum Frame {
         Object {
-            keys: BTreeSet<Cow<'a, str>>,
+            keys: Map<String, Value>,
             want_key: bool,
         },
         Array,
@@ -57,7 +59,7 @@ pub fn duplicate_key(text: &str) -> Option<DuplicateKey> {
     while i < b.len() {
         match b[i] {
             b'{' => stack.push(Frame::Object {
-                keys: BTreeSet::new(),
+                keys: Map::new(),
                 want_key: true,
             }),
             b'[' => stack.push(Frame::Array),
@@ -89,24 +91,20 @@ pub fn duplicate_key(text: &str) -> Option<DuplicateKey> {
                     want_key: true,
                 }) = stack.last_mut()
                 {
-                    let key: Cow<str> = if escaped {
-                        match serde_json::from_str::<String>(&text[start..=i]) {
-                            Ok(k) => Cow::Owned(k),
-                            Err(_) => return None,
+                    // Escapes are decoded by serde_json's `Value` reader (already in every build).
+                    let key = if escaped {
+                        match serde_json::from_str(&text[start..=i]) {
+                            Ok(Value::String(k)) => k,
+                            _ => return None,
                         }
                     } else {
-                        Cow::Borrowed(&text[start + 1..i])
+                        text[start + 1..i].to_owned()
                     };
-                    if keys.contains(&key) {
-                        let before = &text[..start];
-                        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-                        return Some(DuplicateKey {
-                            key: key.into_owned(),
-                            line: before.matches('\n').count() + 1,
-                            column: before[line_start..].chars().count() + 1,
-                        });
+                    if keys.contains_key(&key) {
+                        let (line, column) = line_column(&b[..start]);
+                        return Some(DuplicateKey { key, line, column });
                     }
-                    keys.insert(key);
+                    keys.insert(key, Value::Null);
                 }
             }
             _ => {}
@@ -114,6 +112,21 @@ pub fn duplicate_key(text: &str) -> Option<DuplicateKey> {
         i += 1;
     }
     None
+}
+
+/// 1-based line and column (in characters) of the end of `before`.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let (mut line, mut column) = (1, 1);
+    for &c in before {
+        if c == b'\n' {
+            line += 1;
+            column = 1;
+        } else if c & 0xC0 != 0x80 {
+            // Not a UTF-8 continuation byte: a new character.
+            column += 1;
+        }
+    }
+    (line, column)
 }
 
 /// A piece of the input for a message: in double quotes, with quotes, backslashes, control
@@ -157,7 +170,6 @@ pub fn escape_controls(msg: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, c: char, quotes: bool) {
-    use std::fmt::Write;
     match c {
         '"' | '\\' if quotes => {
             out.push('\\');
@@ -175,7 +187,16 @@ fn push_escaped(out: &mut String, c: char, quotes: bool) {
         | '\u{2028}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}'
         | '\u{feff}' => {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            // `\u{1b}`, hex digits by hand (no formatting code in the WebAssembly).
+            out.push_str("\\u{");
+            let n = c as u32;
+            let digits = (32 - n.leading_zeros()).div_ceil(4).max(1);
+            for k in (0..digits).rev() {
+                out.push(char::from(
+                    b"0123456789abcdef"[(n >> (4 * k) & 0xF) as usize],
+                ));
+            }
+            out.push('}');
         }
         _ => out.push(c),
     }
@@ -215,6 +236,8 @@ mod tests {
             d.to_string(),
             "duplicate key \"ps\" at line 3 column 3: each key may be given only once"
         );
+        let d = duplicate_key("{\"é\": 1, \"é\": 2}").unwrap();
+        assert_eq!((d.line, d.column), (1, 10));
     }
 
     #[test]
@@ -262,6 +285,10 @@ mod tests {
         let ctl = quote(&"\u{1}".repeat(1000));
         assert!(ctl.chars().count() <= QUOTE_MAX_CHARS + 3, "{ctl}");
         assert_eq!(escape_controls("a\"b\nc"), "a\"b\\nc");
+        assert_eq!(
+            escape_controls("\0\u{9f}\u{2066}\u{feff}"),
+            "\\u{0}\\u{9f}\\u{2066}\\u{feff}"
+        );
         assert_eq!(clip("[\"a\",\n1]"), "[\"a\",\\n1]");
     }
 }
