@@ -21,8 +21,9 @@ use crate::personal::Personal;
 pub const FILE_KIND: &str = "lung-recurrence-guide";
 /// The file format version this app writes and reads.
 pub const FILE_SCHEMA: u64 = 1;
-/// Files larger than this are refused before they are read (a saved file is a few KB).
-pub const MAX_FILE_BYTES: f64 = 1_000_000.0;
+/// Files larger than this are refused before they are read (a saved file is a few KB): 1 MB,
+/// the engine's limit for any profile input (the command line's too).
+pub const MAX_FILE_BYTES: f64 = guide_engine::MAX_INPUT_BYTES as f64;
 
 /// Why a file could not be opened. Each has its own message ([`FileError::ui_key`]); in every
 /// case the answers on the device are left as they are.
@@ -42,6 +43,9 @@ pub enum FileError {
     Rejected(String),
     /// Too large to be a saved file.
     TooLarge,
+    /// An object in the file gives this key twice (JSON readers disagree on which one wins,
+    /// so neither is trusted).
+    DuplicateKey(String),
 }
 
 impl FileError {
@@ -55,6 +59,7 @@ impl FileError {
             FileError::NewerAnswers(_) => "file.error.newer_answers",
             FileError::Rejected(_) => "file.error.rejected",
             FileError::TooLarge => "file.error.too_large",
+            FileError::DuplicateKey(_) => "file.error.duplicate_key",
         }
     }
 
@@ -68,7 +73,18 @@ impl FileError {
             FileError::NewerAnswers(_) => "newer_answers",
             FileError::Rejected(_) => "rejected",
             FileError::TooLarge => "too_large",
+            FileError::DuplicateKey(_) => "duplicate_key",
         }
+    }
+
+    /// The placeholders of the message: `{key}`, the key given twice, quoted, escaped and cut
+    /// (`guide_engine::json::quote`); empty for the other errors.
+    pub fn vars(&self) -> [(&'static str, String); 1] {
+        let key = match self {
+            FileError::DuplicateKey(k) => guide_engine::json::quote(k),
+            _ => String::new(),
+        };
+        [("key", key)]
     }
 
     /// Every error code, for the tests.
@@ -80,6 +96,7 @@ impl FileError {
         "newer_answers",
         "rejected",
         "too_large",
+        "duplicate_key",
     ];
 }
 
@@ -149,6 +166,10 @@ pub fn read_file(text: &str) -> Result<Loaded, FileError> {
                     .unwrap_or(other.to_string()),
             ))
         }
+    }
+    // A file of this guide: every object in it gives each key once (the profile's too).
+    if let Some(d) = guide_engine::json::duplicate_key(text) {
+        return Err(FileError::DuplicateKey(d.key));
     }
     let schema = obj
         .get("schema")

@@ -200,6 +200,49 @@ fn a_huge_file_is_refused() {
 }
 
 #[test]
+fn a_key_given_twice_is_refused_by_name() {
+    let text = file_json(&profile(), &personal(), "2026-11-28T10:00:00.000Z");
+    let twice = |key: &str, extra: &str| {
+        let at = text
+            .find(&format!("\"{key}\":"))
+            .unwrap_or_else(|| panic!("{key}"));
+        format!("{}{extra}{}", &text[..at], &text[at..])
+    };
+    for (bad, key) in [
+        (twice("schema", "\"schema\": 1, "), "schema"),
+        // The same value twice too: only one is allowed.
+        (twice("histology", "\"histology\": \"SCLC\", "), "histology"),
+        (twice("version", "\"version\": 2, "), "version"),
+        (twice("travel", "\"travel\": \"NOT_AT_ALL\", "), "travel"),
+        (
+            format!("\u{feff}{}", twice("kind", "\"kind\": \"x\", ")),
+            "kind",
+        ),
+    ] {
+        assert_eq!(
+            read_file(&bad),
+            Err(FileError::DuplicateKey(key.into())),
+            "{bad}"
+        );
+    }
+    // Not a file of this guide: that is what the person is told first.
+    assert_eq!(
+        read_file(r#"{"name":"a","name":"b"}"#),
+        Err(FileError::Foreign)
+    );
+    // The message names the key, escaped and cut.
+    let c = Content::parse(Lang::En).unwrap();
+    let e = FileError::DuplicateKey("version".into());
+    let [(k, v)] = e.vars();
+    let msg = c.ui["file.error.duplicate_key"].replace(&format!("{{{k}}}"), &v);
+    assert!(msg.contains("the entry \"version\" twice"), "{msg}");
+    let [(_, v)] = FileError::DuplicateKey(format!("\n{}", "x".repeat(1000))).vars();
+    assert!(v.starts_with("\"\\nxxx") && v.chars().count() < 50, "{v}");
+    let [(_, v)] = FileError::TooLarge.vars();
+    assert!(v.is_empty());
+}
+
+#[test]
 fn unknown_values_are_dropped_and_long_texts_cut() {
     let mut v = good();
     v["values"] = json!({"tradeoffs": {"travel": "A_LOT", "money": "A_LOT", "home": "HUGE"}});
@@ -224,6 +267,7 @@ fn every_error_has_its_own_plain_message() {
         FileError::NewerAnswers(2),
         FileError::Rejected(String::new()),
         FileError::TooLarge,
+        FileError::DuplicateKey("k".into()),
     ];
     let mut messages = Vec::new();
     let mut codes = Vec::new();

@@ -408,6 +408,12 @@ async fn bad_files_leave_the_answers_untouched_with_a_message_each() {
             with(&|v| v["profile"]["version"] = json!(2)),
             "newer-answers.json",
         ),
+        // serde_json would keep the last "schema"; the guide refuses the file, naming the key.
+        (
+            "duplicate_key",
+            text.replacen("\"schema\":1", "\"schema\":1,\"schema\":1", 1),
+            "duplicate-key.json",
+        ),
     ];
 
     let b = Browser::start().await;
@@ -429,6 +435,9 @@ async fn bad_files_leave_the_answers_untouched_with_a_message_each() {
             msg.contains("have not changed"),
             "{name}: message {msg:?} does not say the answers are untouched"
         );
+        if *code == "duplicate_key" {
+            assert!(msg.contains("\"schema\" twice"), "{name}: {msg:?}");
+        }
         assert_eq!(stored(&b).await, before, "{name}: answers changed");
         assert!(b.exists(".summary h1").await, "{name}: left the summary");
         let open = b

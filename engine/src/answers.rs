@@ -80,10 +80,12 @@ fn index_of(ids: &[&str], id: &str) -> Option<usize> {
     ids.iter().position(|x| *x == id)
 }
 
-/// The one-line message for an answer ID that is not in §1.
+/// The one-line message for an answer ID that is not in §1 (`got` escaped and cut: it may be
+/// anything a file holds).
 pub(crate) fn unknown_answer(question: &str, got: &str, allowed: &[&str]) -> String {
     format!(
-        "{question}: unknown answer \"{got}\"; allowed: {}",
+        "{question}: unknown answer {}; allowed: {}",
+        crate::json::quote(got),
         allowed.join(", ")
     )
 }

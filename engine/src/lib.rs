@@ -9,6 +9,7 @@
 
 pub mod answers;
 pub mod facts;
+pub mod json;
 pub mod options;
 pub mod profile;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -19,6 +20,7 @@ pub mod small;
 pub mod urgent;
 
 pub use answers::*;
+pub use json::MAX_INPUT_BYTES;
 pub use options::{Family, Level, OptionId};
 pub use profile::{Profile, ProfileError, PROFILE_VERSION};
 pub use resolve::{evaluate, evaluate_without, Evaluation, OptionResult};

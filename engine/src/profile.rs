@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::*;
+use crate::json::{self, quote, MAX_INPUT_BYTES};
 
 /// The profile schema version this engine reads and writes.
 pub const PROFILE_VERSION: u32 = 1;
@@ -134,9 +135,21 @@ impl Profile {
 
     /// Reads a profile from JSON, checking the version first so that a newer file is refused
     /// with a clear message rather than misread.
+    ///
+    /// The text may start with a UTF-8 byte-order mark; it may not be larger than
+    /// [`MAX_INPUT_BYTES`] nor give a key twice (serde_json would keep the last one).
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(ProfileError(format!(
+                "profile: larger than {MAX_INPUT_BYTES} bytes (1 MB), the limit for a profile"
+            )));
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ProfileError(format!("not valid JSON: {e}")))?;
+        if let Some(d) = json::duplicate_key(text) {
+            return Err(ProfileError(format!("profile: {d}")));
+        }
         Profile::from_value(value)
     }
 
@@ -161,26 +174,26 @@ impl Profile {
                 }
                 _ => {
                     return Err(ProfileError(format!(
-                        "version: {v} is not supported; allowed: {PROFILE_VERSION}"
+                        "version: {} is not supported; allowed: {PROFILE_VERSION}",
+                        shown(v)
                     )))
                 }
             },
         }
         for (key, v) in &obj {
             if !PROFILE_FIELDS.contains(&key.as_str()) {
-                return Err(ProfileError(format!(
-                    "{key}: unknown field; allowed fields: {}",
-                    PROFILE_FIELDS.join(", ")
-                )));
+                return Err(ProfileError(unknown_field(key)));
             }
             if MULTI_SELECT_FIELDS.contains(&key.as_str()) && !v.is_array() && !v.is_null() {
                 return Err(ProfileError(format!(
-                    "{key}: expected a list of answer IDs, e.g. [\"UNKNOWN\"], got {v}"
+                    "{key}: expected a list of answer IDs, e.g. [\"UNKNOWN\"], got {}",
+                    shown(v)
                 )));
             }
             if key == "prior_tx_setting" && !v.is_object() && !v.is_null() {
                 return Err(ProfileError(format!(
-                    "prior_tx_setting: expected an object keyed by prior_tx IDs, e.g. {{\"PLATINUM_CHEMO\": \"ADJUVANT\"}}, got {v}"
+                    "prior_tx_setting: expected an object keyed by prior_tx IDs, e.g. {{\"PLATINUM_CHEMO\": \"ADJUVANT\"}}, got {}",
+                    shown(v)
                 )));
             }
         }
@@ -200,11 +213,164 @@ impl Profile {
     }
 }
 
+/// A value of the input for a message: strings quoted, anything else as JSON, escaped and cut
+/// ([`json::quote`]).
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => quote(s),
+        other => json::clip(&other.to_string()),
+    }
+}
+
+/// The message for a key that is not a question ID: the key quoted and cut, the nearest field
+/// when it looks like a typing slip, and where the fields are listed (the whole list is 330
+/// characters: too long for one line of a message).
+fn unknown_field(key: &str) -> String {
+    let near = PROFILE_FIELDS
+        .iter()
+        .filter(|f| key.len() <= 2 * f.len())
+        .map(|f| (edit_distance(key, f), *f))
+        .min()
+        .filter(|(d, f)| *d <= f.len() / 3);
+    let hint = match near {
+        Some((_, f)) => format!("did you mean \"{f}\"? "),
+        None => String::new(),
+    };
+    format!(
+        "{}: unknown field; {hint}the fields are the question IDs of docs/profile.md (version, histology, sites, met_count, …)",
+        quote(key)
+    )
+}
+
+/// Levenshtein distance in characters (for short keys only: [`unknown_field`] skips long ones).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 /// serde_json adds " at line 0 column 0" to errors from a `Value`; it helps nobody.
 #[cfg(not(target_arch = "wasm32"))]
 fn strip_position(msg: String) -> String {
     match msg.find(" at line ") {
         Some(i) => msg[..i].to_owned(),
         None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        let e = Profile::from_json(text).expect_err(text).0;
+        assert!(!e.contains('\n'), "one line: {e}");
+        assert!(
+            !e.chars().any(char::is_control),
+            "no raw control characters: {e:?}"
+        );
+        e
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_by_name() {
+        let e = err(r#"{"version":2,"version":1}"#);
+        assert!(e.contains("duplicate key \"version\""), "{e}");
+        let e = err(r#"{"version":1,"histology":"SCLC","ps":"1","histology":"SCLC"}"#);
+        assert!(e.contains("duplicate key \"histology\""), "{e}");
+        let e =
+            err(r#"{"version":1,"prior_tx_setting":{"SURGERY":"ADJUVANT","SURGERY":"ADVANCED"}}"#);
+        assert!(e.contains("duplicate key \"SURGERY\""), "{e}");
+        // The same key in two objects is fine.
+        Profile::from_json(
+            r#"{"version":1,"prior_tx":["SURGERY"],"prior_tx_setting":{"SURGERY":"ADJUVANT"}}"#,
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let p = Profile::from_json("\u{feff}{\"version\":1,\"histology\":\"SCLC\"}").unwrap();
+        assert_eq!(p.histology, Some(Histology::Sclc));
+    }
+
+    #[test]
+    fn more_than_a_megabyte_is_refused_unread() {
+        let text = format!(
+            r#"{{"version":1,"histology":"{}"}}"#,
+            "A".repeat(MAX_INPUT_BYTES)
+        );
+        let e = err(&text);
+        assert!(e.contains("larger than 1000000 bytes"), "{e}");
+        // Just under the limit is read (and refused for what it says, in a short line).
+        let text = format!(
+            r#"{{"version":1,"histology":"{}"}}"#,
+            "A".repeat(MAX_INPUT_BYTES - 40)
+        );
+        let e = err(&text);
+        assert!(
+            e.starts_with("histology: unknown answer \"AAAA") && e.len() < 300,
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn input_in_messages_is_escaped_and_cut() {
+        let e = err("{\"version\":1,\"\\u001b[31mred\\nline\\u0007\":1}");
+        assert!(
+            e.starts_with("\"\\u{1b}[31mred\\nline\\u{7}\": unknown field"),
+            "{e}"
+        );
+        assert!(e.len() < 300, "{e}");
+        let e = err(&format!("{{\"version\":1,\"{}\":1}}", "k".repeat(100_000)));
+        assert!(e.len() < 300, "{}", e.len());
+        let e = err(&format!(
+            "{{\"version\":1,\"sites\":\"{}\"}}",
+            "x\\n".repeat(100_000)
+        ));
+        assert!(
+            e.starts_with("sites: expected a list") && e.len() < 300,
+            "{e}"
+        );
+        let e = err(&format!(
+            "{{\"version\":1,\"sites\":[\"{}\"]}}",
+            "\\u0000".repeat(1000)
+        ));
+        assert!(
+            e.starts_with("sites: unknown answer \"\\u{0}") && e.len() < 300,
+            "{e}"
+        );
+        let e = err(&format!(
+            "{{\"version\":1,\"prior_tx_setting\":[{}1]}}",
+            "1,".repeat(100_000)
+        ));
+        assert!(e.contains("got [1,1,1,") && e.len() < 300, "{e}");
+        let e = err(&format!("{{\"version\":\"{}\"}}", "9".repeat(100_000)));
+        assert!(e.starts_with("version: \"999") && e.len() < 300, "{e}");
+    }
+
+    #[test]
+    fn an_unknown_field_suggests_the_nearest_one() {
+        let e = err(r#"{"version":1,"histolgy":"SCLC"}"#);
+        assert!(
+            e.contains("\"histolgy\": unknown field; did you mean \"histology\"?"),
+            "{e}"
+        );
+        let e = err(r#"{"version":1,"biomarker":["ALK"]}"#);
+        assert!(e.contains("did you mean \"biomarkers\"?"), "{e}");
+        let e = err(r#"{"version":1,"colour":"blue"}"#);
+        assert!(
+            !e.contains("did you mean") && e.contains("docs/profile.md"),
+            "{e}"
+        );
     }
 }

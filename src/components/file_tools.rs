@@ -175,8 +175,11 @@ pub fn OpenFile() -> impl IntoView {
             <input type="file" id="open-file" accept=".json,application/json"
                 aria-describedby="open-file-hint" on:change=on_change />
             <div class="file-messages" aria-live="polite">
-                {move || error.get().map(|e| view! {
-                    <p class="file-error" role="alert" data-error=e.code()>{ui(e.ui_key())}</p>
+                {move || error.get().map(|e| {
+                    let [(k, v)] = e.vars();
+                    view! {
+                        <p class="file-error" role="alert" data-error=e.code()>{ui_with(e.ui_key(), &[(k, &v)])}</p>
+                    }
                 })}
                 <p class="file-status">{move || info.get()}</p>
             </div>
