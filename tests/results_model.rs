@@ -225,3 +225,56 @@ fn results_ui_strings_never_advise_or_rank() {
         }
     }
 }
+
+#[test]
+fn usually_not_used_lists_only_the_persons_type() {
+    use recurrence_guide::results_model::not_for_type;
+    let nsclc = evaluate(&profile(EGFR));
+    let not: Vec<&OptionResult> = group_by_level(&nsclc.options).not;
+    assert!(
+        not.iter().any(|o| o.id == OptionId::SclcTarlatamab),
+        "the engine lists small cell options as NOT for non-small cell"
+    );
+    let shown = not_for_type(not.clone(), nsclc_histology());
+    assert!(shown
+        .iter()
+        .all(|o| o.id.family() != guide_engine::Family::Sclc));
+    assert!(shown.len() < not.len());
+    // Unknown type: everything stays.
+    assert_eq!(not_for_type(not.clone(), None).len(), not.len());
+
+    let sclc = evaluate(&profile(SCLC));
+    let not = group_by_level(&sclc.options).not;
+    let shown = not_for_type(not, Some(guide_engine::Histology::Sclc));
+    assert!(shown.iter().all(|o| !matches!(
+        o.id.family(),
+        guide_engine::Family::Targeted
+            | guide_engine::Family::Immunotherapy
+            | guide_engine::Family::Chemo
+    )));
+}
+
+fn nsclc_histology() -> Option<guide_engine::Histology> {
+    Some(guide_engine::Histology::NsclcNonsq)
+}
+
+#[test]
+fn at_most_ten_questions_are_shown_the_rest_are_kept_in_order() {
+    use recurrence_guide::results_model::split_questions;
+    let group = |option: Option<&str>, n: usize| QuestionGroup {
+        option: option.map(str::to_owned),
+        questions: (0..n).map(|i| format!("{option:?} {i}")).collect(),
+    };
+    let (shown, more) = split_questions(
+        vec![group(None, 4), group(Some("A"), 5), group(Some("B"), 3)],
+        10,
+    );
+    let count = |g: &[QuestionGroup]| g.iter().map(|g| g.questions.len()).sum::<usize>();
+    assert_eq!(count(&shown), 10);
+    assert_eq!(count(&more), 2);
+    assert_eq!(shown[0].option, None, "unknown answers first");
+    assert_eq!(shown[2].questions.len(), 1, "B is split");
+    assert_eq!(more[0].option.as_deref(), Some("B"));
+    let (shown, more) = split_questions(vec![group(None, 3)], 10);
+    assert_eq!((count(&shown), more.len()), (3, 0));
+}
