@@ -523,10 +523,26 @@ impl Browser {
     /// Click the first element matching `css` (waits for it). A real WebDriver click (moves focus).
     pub async fn click(&self, css: &str) {
         let element = self.wait_for(css).await;
+        // Links and the text size live in the header's menu (a closed `<details>`): open it
+        // first, as a person would (issue 10's compact header).
+        self.open_menu_around(css).await;
         if let Err(e) = element.click().await {
             let state = self.debug_state().await;
             panic!("cannot click {css:?}: {e}\n{state}");
         }
+    }
+
+    /// Opens the header menu if `css` is inside it and it is closed.
+    pub async fn open_menu_around(&self, css: &str) {
+        let _ = self
+            .client()
+            .execute(
+                "const e = document.querySelector(arguments[0]);
+                 const d = e && e.closest('details.site-menu');
+                 if (d && !d.open) d.open = true;",
+                vec![Value::String(css.to_string())],
+            )
+            .await;
     }
 
     /// Run a JavaScript function body (`return ...`) with `args` and return its JSON result.

@@ -90,6 +90,7 @@ async fn the_text_size_control_enlarges_everything_by_keyboard_and_is_kept_until
     // Three sizes, in a labelled group; the standard one is chosen and nothing is stored for it.
     assert_eq!(b.texts(".text-size-button").await, ["100%", "125%", "150%"]);
     assert_eq!(b.attr(".text-size", "role").await.as_deref(), Some("group"));
+    b.open_menu_around("#text-size-label").await;
     assert_eq!(b.text("#text-size-label").await, "Text size");
     assert_eq!(pressed(&b).await, ["100"]);
     assert_eq!(b.local_storage_get(TEXT_SIZE_KEY).await, None);

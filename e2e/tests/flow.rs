@@ -333,7 +333,8 @@ async fn a_red_flag_symptom_shows_the_urgent_banner_at_once() {
     b.wait_for(r#".question[data-step="symptoms"]"#).await;
     assert!(!b.exists(".urgent-banner").await);
     tick(&b, "symptoms", "SEIZURE").await;
-    b.wait_for(".urgent-banner[role=alert]").await;
+    b.wait_for("#urgent-banner").await;
+    b.wait_for(".help-bar[role=alert]").await;
     b.assert_no_axe_violations("symptoms with the urgent banner")
         .await;
     // Unticking it removes the banner.

@@ -319,9 +319,10 @@ async fn sclc_results_show_the_urgent_banner_first_and_last_and_nsclc_options_as
     open_results(&b, &server, sclc_profile()).await;
 
     // Urgent banner: an alert with the §4 text and the ticked symptom, before the heading.
-    let banner = b.text(".results .urgent-banner[role='alert']").await;
+    let banner = b.text(".results #urgent-banner").await;
     let flags = content_json("red_flags.json");
-    let banner_text = flags["banner"].as_str().unwrap();
+    // A seizure is an emergency (§4): emergency services first.
+    let banner_text = flags["levels"]["EMERGENCY"]["action"].as_str().unwrap();
     let seizure = flags["flags"]["SEIZURE"]["label"].as_str().unwrap();
     assert!(norm(&banner).contains(&norm(banner_text)), "{banner:?}");
     assert!(banner.contains(seizure), "{banner:?}");
@@ -334,7 +335,12 @@ async fn sclc_results_show_the_urgent_banner_first_and_last_and_nsclc_options_as
         )
         .await;
     assert_eq!(first, json!(true), "banner not first and repeated last");
-    assert_eq!(b.texts("[role='alert'].urgent-banner").await.len(), 1);
+    // One alert: the "Get help now" bar (the banners are labelled regions).
+    assert_eq!(b.texts("[role='alert']").await.len(), 1);
+    assert_eq!(
+        b.attr(".help-bar", "data-level").await.as_deref(),
+        Some("EMERGENCY")
+    );
     b.screenshot("results-desktop-urgent").await;
 
     // SCLC options shown; NSCLC medicines in the "not used" group.
@@ -440,10 +446,15 @@ async fn urgent_and_about_pages_show_red_flags_sources_and_versions() {
     b.click("#nav-urgent").await;
     b.wait_for(".content-page[data-page='urgent'] h1").await;
     let flags = content_json("red_flags.json");
-    let banner = b
-        .text(".content-page[data-page='urgent'] .urgent-page-banner")
+    // Each level's action, emergency services first (§4, issue 15).
+    let actions = b
+        .texts(".content-page[data-page='urgent'] .urgent-page-banner")
         .await;
-    assert_eq!(norm(&banner), norm(flags["banner"].as_str().unwrap()));
+    let want: Vec<String> = ["EMERGENCY", "CRISIS", "TEAM_NOW"]
+        .iter()
+        .map(|l| norm(flags["levels"][*l]["action"].as_str().unwrap()))
+        .collect();
+    assert_eq!(actions.iter().map(|a| norm(a)).collect::<Vec<_>>(), want);
     let listed = b.texts(".content-page[data-page='urgent'] .red-flag").await;
     let expected = flags["flags"].as_object().unwrap();
     assert_eq!(listed.len(), expected.len(), "{listed:#?}");
@@ -463,7 +474,7 @@ async fn urgent_and_about_pages_show_red_flags_sources_and_versions() {
         .any(|s| !s["sources"].as_array().unwrap().is_empty())
     {
         assert!(
-            b.exists(".content-page[data-page='urgent'] .source-list .source-id")
+            b.exists(".content-page[data-page='urgent'] .source-list a.source-title")
                 .await
         );
     }

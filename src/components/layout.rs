@@ -64,6 +64,12 @@ pub fn Layout() -> impl IntoView {
     let state = AppState::get();
     let c = content();
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
+    let menu: NodeRef<html::Details> = NodeRef::new();
+    let close_menu = move || {
+        if let Some(m) = menu.get_untracked() {
+            m.set_open(false);
+        }
+    };
     let announcement = RwSignal::new(String::new());
 
     // The browser's Back and Forward buttons move between screens: each screen change adds a
@@ -234,28 +240,37 @@ pub fn Layout() -> impl IntoView {
                         {c.meta.title.clone()}
                     </button>
                 </p>
-                <nav aria-label=ui("nav.label")>
-                    <ul class="nav-list">
-                        <li>
-                            <button type="button" class="nav-urgent" id="nav-urgent" on:click=move |_| state.open_page("urgent")>
-                                {ui("nav.urgent")}
-                            </button>
-                        </li>
-                        <li>
-                            <button type="button" id="nav-about" on:click=move |_| state.open_page("about")>
-                                {ui("nav.about")}
-                            </button>
-                        </li>
-                        <Show when=has_answers>
-                            <li>
-                                <button type="button" id="nav-start-over" aria-haspopup="dialog" on:click=open_dialog>
-                                    {ui("nav.start_over")}
-                                </button>
-                            </li>
-                        </Show>
-                    </ul>
-                </nav>
-                <super::text_size::TextSizeControl />
+                // Urgent help stays outside the menu: one tap, in the same place on every
+                // screen (WCAG 3.2.6). The rest of the links and the text size are in the menu,
+                // so the header stays one or two lines on a phone (issue 10).
+                <button type="button" class="nav-urgent" id="nav-urgent" on:click=move |_| state.open_page("urgent")>
+                    {ui("nav.urgent")}
+                </button>
+                <details class="site-menu" node_ref=menu>
+                    <summary class="menu-toggle" id="menu-toggle">{ui("nav.menu")}</summary>
+                    <div class="site-menu-body">
+                        <nav aria-label=ui("nav.label")>
+                            <ul class="nav-list">
+                                <li>
+                                    <button type="button" id="nav-about" on:click=move |_| {
+                                        close_menu();
+                                        state.open_page("about")
+                                    }>
+                                        {ui("nav.about")}
+                                    </button>
+                                </li>
+                                <Show when=has_answers>
+                                    <li>
+                                        <button type="button" id="nav-start-over" aria-haspopup="dialog" on:click=open_dialog>
+                                            {ui("nav.start_over")}
+                                        </button>
+                                    </li>
+                                </Show>
+                            </ul>
+                        </nav>
+                        <super::text_size::TextSizeControl />
+                    </div>
+                </details>
             </div>
         </header>
         <div class="notices">

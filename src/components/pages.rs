@@ -110,7 +110,7 @@ pub fn PageView(id: &'static str) -> impl IntoView {
     let about = (id == "about").then(|| {
         view! {
             <p class="page-content-date">
-                {ui_fill("page.content_date", &[("date", &c.meta.content_date)])}
+                {ui_fill("review.statement", &[("date", &c.meta.content_date)])}
             </p>
             <p class="page-engine-version">
                 {ui_fill("page.engine_version", &[("version", ENGINE_VERSION)])}

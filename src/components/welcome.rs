@@ -86,7 +86,7 @@ pub fn Welcome(
                 <li>{ui("welcome.is_not_3")}</li>
             </ul>
 
-            <p class="reviewed">{ui_with("welcome.reviewed", &[("date", &c.meta.content_date)])}</p>
+            <p class="reviewed">{ui_with("review.statement", &[("date", &c.meta.content_date)])}</p>
 
             <section class="welcome-open-file" aria-labelledby="welcome-open-file-title">
                 <h2 id="welcome-open-file-title">{ui("file.open_heading")}</h2>
