@@ -272,7 +272,7 @@ fn level_heading(l: Level) -> &'static str {
 fn rule_line(c: &Content, w: &mut String, rule: &str, indent: &str) {
     match meta(rule) {
         Some(m) => {
-            let _ = writeln!(w, "{indent}{} [{}]: {}", m.id, kind(m.kind), m.summary);
+            let _ = writeln!(w, "{indent}{} ({}): {}", m.id, kind(m.kind), m.summary);
             for s in m.sources {
                 let _ = writeln!(w, "{indent}    source {}", source(c, s));
             }

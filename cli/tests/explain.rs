@@ -113,7 +113,7 @@ fn a_story_file_is_explained_rule_by_rule() {
     let ami = ami.join("\n");
     let r92 = guide_engine::RULES.iter().find(|r| r.id == "R-92").unwrap();
     assert!(
-        ami.contains(&format!("R-92 [emit]: {}", r92.summary)),
+        ami.contains(&format!("R-92 (emit): {}", r92.summary)),
         "{ami}"
     );
     assert!(ami.contains(&source_title("S2b")), "{ami}");
