@@ -44,21 +44,29 @@ fn main() {
 
 /// Review mode (issue 11) names the deviations (D-n) that touched each rule. They are written once,
 /// in `docs/clinical-deviations.md`: this reads its tables (rows starting `| D-n |`), takes the
-/// rule IDs named in the row's first columns ("R-92, R-182", "R-50 to R-55", "R-185 (new)") and
+/// rule IDs named in the row's "Rule" column, found by the table's header (`| ID | Rule | …` or
+/// `| ID | Item | Rule | …`): "R-92, R-182", "R-50 to R-55", "R-185 (new)". Rules mentioned only
+/// in the other columns (what the engine does, why) are not the deviation's rules. It
 /// writes `OUT_DIR/deviations.rs`: `DEVIATIONS: &[(deviation, &[rules])]`, a small table.
 fn write_deviations(out: &str) {
     let path = Path::new("../docs/clinical-deviations.md");
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(path).unwrap_or_default();
     let mut rows = String::new();
+    // The column of the rule in the current table (2 until a header says otherwise).
+    let mut rule_col = 2;
     for line in text.lines() {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        // ["", "ID", "Rule", ...] or ["", "ID", "Item", "Rule", ...]
+        if cells.get(1) == Some(&"ID") {
+            rule_col = cells.iter().position(|c| *c == "Rule").unwrap_or(2);
+            continue;
+        }
         // ["", "D-n", col2, col3, ...]
         let Some(id) = cells.get(1).filter(|c| c.starts_with("D-")) else {
             continue;
         };
-        let head = cells.get(2..4.min(cells.len())).unwrap_or(&[]).join(" ");
-        let rules = rule_ids(&head);
+        let rules = rule_ids(cells.get(rule_col).unwrap_or(&""));
         let list: Vec<String> = rules.iter().map(|r| format!("{r:?}")).collect();
         rows.push_str(&format!("    ({id:?}, &[{}]),\n", list.join(", ")));
     }

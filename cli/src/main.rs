@@ -1,6 +1,8 @@
 //! `guide`: the reviewers' command line.
 //!
 //! - `guide evaluate PROFILE.json` (or `-` for standard input) prints the result as JSON.
+//! - `guide explain PROFILE.json` (or `-`; a story file of `tests/stories/` too) prints the same
+//!   trace as readable text, rule by rule, for a reviewer without a browser (`docs/review.md`).
 //! - `guide export-content [FILE]` writes all content with IDs, rules and sources as Markdown.
 //!
 //! Bad input exits with status 2 and one line naming the field and the allowed values. Input
@@ -13,6 +15,7 @@ use std::process::ExitCode;
 
 use guide_engine::MAX_INPUT_BYTES;
 
+mod explain;
 mod render;
 
 fn main() -> ExitCode {
@@ -37,7 +40,7 @@ fn main() -> ExitCode {
 /// treatments and drugs, is about 730 characters).
 const MAX_LINE_CHARS: usize = 1000;
 
-const USAGE: &str = "usage: guide evaluate PROFILE.json|-  |  guide export-content [OUT.md]";
+const USAGE: &str = "usage: guide evaluate PROFILE.json|-  |  guide explain PROFILE.json|-  |  guide export-content [OUT.md]";
 
 fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
@@ -47,6 +50,13 @@ fn run(args: &[String]) -> Result<String, String> {
             let profile = guide_engine::Profile::from_json(&text).map_err(|e| e.to_string())?;
             let result = guide_engine::evaluate(&profile);
             Ok(render::evaluation_json(&result))
+        }
+        Some("explain") => {
+            let path = args.get(1).ok_or_else(|| USAGE.to_string())?;
+            let text = read_input(path)?;
+            let input = explain::read(&text)?;
+            let result = guide_engine::evaluate(&input.profile);
+            Ok(explain::text(&input, &result))
         }
         Some("export-content") => {
             let md = render::content_markdown();

@@ -18,6 +18,28 @@ fn rows_with_rule_lists_and_ranges_are_read() {
 }
 
 #[test]
+fn only_the_rule_column_names_a_deviations_rules() {
+    // D-11's rule is R-42; its text names R-92 (what R-42 caps), which does not make it a
+    // deviation of R-92. D-37's rule is R-187 (the revision table's third column), not its item.
+    assert!(
+        !for_rule("R-92").contains(&"D-11"),
+        "{:?}",
+        for_rule("R-92")
+    );
+    assert!(for_rule("R-42").contains(&"D-11"), "{:?}", for_rule("R-42"));
+    assert!(
+        for_rule("R-187").contains(&"D-37"),
+        "{:?}",
+        for_rule("R-187")
+    );
+    let d37 = DEVIATIONS
+        .iter()
+        .find(|(d, _)| *d == "D-37")
+        .expect("D-37 read");
+    assert_eq!(d37.1, &["R-187"][..]);
+}
+
+#[test]
 fn every_rule_named_by_a_deviation_is_a_rule_of_the_engine() {
     assert!(
         DEVIATIONS.len() >= 40,
