@@ -331,6 +331,8 @@ pub const DETAIL_FILES: &[&str] = &[
     "notes.json",
     "questions.json",
     "glossary.json",
+    "ui_more.json",
+    "pages_more.json",
 ];
 
 // WebAssembly: the compact copies written by build.rs (no pretty-printing, fewer bytes to
@@ -362,7 +364,7 @@ fn core_files(lang: Lang) -> [(&'static str, &'static str); 4] {
 
 /// The embedded detail files of a language, in [`DETAIL_FILES`] order.
 #[cfg(feature = "embed-details")]
-fn detail_files(lang: Lang) -> [(&'static str, &'static str); 11] {
+fn detail_files(lang: Lang) -> [(&'static str, &'static str); 13] {
     match lang {
         Lang::En => [
             ("options/local.json", embed!("en", "options/local.json")),
@@ -385,6 +387,8 @@ fn detail_files(lang: Lang) -> [(&'static str, &'static str); 11] {
             ("notes.json", embed!("en", "notes.json")),
             ("questions.json", embed!("en", "questions.json")),
             ("glossary.json", embed!("en", "glossary.json")),
+            ("ui_more.json", embed!("en", "ui_more.json")),
+            ("pages_more.json", embed!("en", "pages_more.json")),
         ],
     }
 }
@@ -441,6 +445,11 @@ fn parse<T: from_json::FromJson>(name: &str, text: &str) -> Result<T, ContentErr
 /// What comes after the first screen (the [`DETAIL_FILES`]), parsed.
 #[derive(Clone, Debug, Default)]
 pub struct Details {
+    /// UI words of the screens after the first (`ui_more.json`): added to the core's `ui`.
+    pub ui: BTreeMap<String, String>,
+    /// The full text pages other than the urgent one (`pages_more.json`): they replace the core's
+    /// title-only entries.
+    pub pages: BTreeMap<String, Page>,
     pub options: BTreeMap<String, OptionContent>,
     pub sources: BTreeMap<String, Source>,
     pub facts: BTreeMap<String, String>,
@@ -469,6 +478,10 @@ impl Details {
                 d.questions = parse(name, text)?;
             } else if *name == "glossary.json" {
                 d.glossary = parse(name, text)?;
+            } else if *name == "ui_more.json" {
+                d.ui = parse(name, text)?;
+            } else if *name == "pages_more.json" {
+                d.pages = parse(name, text)?;
             } else if DETAIL_FILES.contains(name) {
                 let part: BTreeMap<String, OptionContent> = parse(name, text)?;
                 for (id, o) in part {
@@ -576,20 +589,31 @@ impl Slot {
         // Parsed again rather than cloned: the parser is there anyway, a clone of every map type
         // would be more code in the wasm.
         let core = Content::parse_core(lang).expect("the content parses (checked by the tests)");
-        let _ = self.full.set(Content {
-            options: details.options,
-            sources: details.sources,
-            facts: details.facts,
-            rules: details.rules,
-            notes: details.notes,
-            questions: details.questions,
-            glossary: details.glossary,
-            ..core
-        });
+        let _ = self.full.set(core.with_details(details));
     }
 }
 
 impl Content {
+    /// The core with the details added (UI words and pages extend the core's).
+    fn with_details(self, d: Details) -> Content {
+        let mut ui = self.ui;
+        ui.extend(d.ui);
+        let mut pages = self.pages;
+        pages.extend(d.pages);
+        Content {
+            options: d.options,
+            sources: d.sources,
+            facts: d.facts,
+            rules: d.rules,
+            notes: d.notes,
+            questions: d.questions,
+            glossary: d.glossary,
+            ui,
+            pages,
+            ..self
+        }
+    }
+
     /// Parses the embedded files of a language (tests call this to see every error). Without
     /// the `embed-details` feature, `options` and `sources` are empty.
     pub fn parse(lang: Lang) -> Result<Content, ContentError> {
@@ -597,16 +621,7 @@ impl Content {
         #[cfg(feature = "embed-details")]
         let c = {
             let d = Details::parse(&detail_files(lang))?;
-            Content {
-                options: d.options,
-                sources: d.sources,
-                facts: d.facts,
-                rules: d.rules,
-                notes: d.notes,
-                questions: d.questions,
-                glossary: d.glossary,
-                ..c
-            }
+            c.with_details(d)
         };
         Ok(c)
     }
@@ -715,6 +730,8 @@ mod tests {
             ("notes.json", include_str!("../en/notes.json")),
             ("questions.json", include_str!("../en/questions.json")),
             ("glossary.json", include_str!("../en/glossary.json")),
+            ("ui_more.json", include_str!("../en/ui_more.json")),
+            ("pages_more.json", include_str!("../en/pages_more.json")),
         ]
     }
 
@@ -844,7 +861,12 @@ mod tests {
         assert_eq!(full.questions.len(), details.questions.len());
         assert_eq!(full.glossary.len(), details.glossary.len());
         assert_eq!(full.meta.title, core.meta.title);
-        assert_eq!(full.ui, core.ui);
+        // The later screens' words extend the core's; the full pages replace the title-only ones.
+        assert_eq!(full.ui.len(), core.ui.len() + details.ui.len());
+        assert!(core.ui.keys().all(|k| full.ui[k] == core.ui[k]));
+        assert!(
+            core.pages["about"].sections.is_empty() && !full.pages["about"].sections.is_empty()
+        );
         // A second install changes nothing: references taken before stay valid and equal.
         slot.install(Lang::En, Details::default());
         assert!(std::ptr::eq(slot.get(Lang::En, false), full));
@@ -883,12 +905,14 @@ mod tests {
             match name {
                 "meta.json" => same::<Meta>(name, text),
                 "questions.json" => same::<Vec<QuestionContent>>(name, text),
-                "facts.json" | "ui.json" => same::<BTreeMap<String, String>>(name, text),
+                "facts.json" | "ui.json" | "ui_more.json" => {
+                    same::<BTreeMap<String, String>>(name, text)
+                }
                 "rules.json" => same::<BTreeMap<String, RuleText>>(name, text),
                 "notes.json" => same::<BTreeMap<String, NoteText>>(name, text),
                 "red_flags.json" => same::<RedFlags>(name, text),
                 "glossary.json" => same::<BTreeMap<String, GlossaryEntry>>(name, text),
-                "pages.json" => same::<BTreeMap<String, Page>>(name, text),
+                "pages.json" | "pages_more.json" => same::<BTreeMap<String, Page>>(name, text),
                 "sources.json" => same::<BTreeMap<String, Source>>(name, text),
                 n if n.starts_with("options/") => {
                     same::<BTreeMap<String, OptionContent>>(name, text)
@@ -1013,7 +1037,9 @@ mod tests {
             "options/sclc.json",
             "options/everyone.json",
             "sources.json",
+            "ui_more.json",
+            "pages_more.json",
         );
-        assert_eq!(CORE_FILES.len() + DETAIL_FILES.len(), 15);
+        assert_eq!(CORE_FILES.len() + DETAIL_FILES.len(), 17);
     }
 }

@@ -193,7 +193,12 @@ pub fn Layout() -> impl IntoView {
                     <button type="button" class="back-link" on:click=move |_| {
                         state.go(state.before_page.get_untracked())
                     }>{ui("nav.back")}</button>
-                    <PageView id=id />
+                    {if id == "urgent" {
+                        // Urgent help never waits for a download.
+                        view! { <PageView id=id /> }.into_any()
+                    } else {
+                        view! { <DetailsGate><PageView id=id /></DetailsGate> }.into_any()
+                    }}
                 </div>
             }
             .into_any(),

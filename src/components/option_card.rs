@@ -179,7 +179,10 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
     let reviewed = card.map(|k| {
         view! { <p class="card-reviewed">{ui_fill("card.reviewed", &[("date", &k.reviewed)])}</p> }
     });
-    let review = crate::embed_web::is_review().then(|| review_trace(&result));
+    let review = crate::embed_web::is_review().then(|| {
+        let html = crate::review_html::trace(ui("review.trace"), &result);
+        view! { <section class="review-trace" inner_html=html></section> }
+    });
 
     view! {
         <article
@@ -216,48 +219,5 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
                 {review}
             </details>
         </article>
-    }
-}
-
-/// Review mode (issue 11): how the engine placed this option, for a clinician checking it:
-/// the rules that placed it with their sources, the answers and derived facts behind it, any
-/// rule that lowered it or made it `NOT`, and the deviations (D-n) that touched those rules.
-fn review_trace(result: &OptionResult) -> impl IntoView {
-    let rules = result
-        .rules
-        .iter()
-        .map(|r| {
-            let sources = guide_engine::RULES
-                .iter()
-                .find(|m| m.id == *r)
-                .map(|m| m.sources.join(", "))
-                .unwrap_or_default();
-            view! { <li><code>{*r}</code>" " {sources}</li> }
-        })
-        .collect_view();
-    let mut deviations: Vec<&str> = Vec::new();
-    for r in &result.rules {
-        for d in guide_content::deviations::for_rule(r) {
-            if !deviations.contains(&d) {
-                deviations.push(d);
-            }
-        }
-    }
-    let because: Vec<String> = result.because.clone();
-    let line = |label: &'static str, items: Vec<String>| {
-        (!items.is_empty()).then(|| {
-            view! { <p><strong>{label}": "</strong>{items.join(", ")}</p> }
-        })
-    };
-    view! {
-        <section class="review-trace" aria-label=ui("review.trace")>
-            <h4 class="card-field-heading">{ui("review.trace")}</h4>
-            <p><strong>"Option: "</strong><code>{result.id.id()}</code>" · " {result.level.id()}</p>
-            <ul class="card-list">{rules}</ul>
-            {line("Because", because)}
-            {line("Lowered by", result.lowered_by.iter().map(|r| r.to_string()).collect())}
-            {line("Not because", result.not_because.iter().map(|r| r.to_string()).collect())}
-            {line("Deviations", deviations.iter().map(|d| d.to_string()).collect())}
-        </section>
     }
 }

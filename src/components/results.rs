@@ -255,29 +255,11 @@ fn at_a_glance(likely: &[&OptionResult], may: usize) -> impl IntoView {
 
 /// Review mode: what the engine derived from the answers.
 fn review_panel(eval: &Evaluation) -> impl IntoView {
-    let d = &eval.derived;
-    let rows = [
-        ("extent", d.extent.to_owned()),
-        ("driver_class", d.driver_class.unwrap_or("-").to_owned()),
-        ("biomarker_status", d.biomarker_status.to_owned()),
-        ("ps_group", d.ps_group.to_owned()),
-        ("prior_lines", d.prior_lines.to_string()),
-        (
-            "prior_platinum_advanced",
-            d.prior_platinum_advanced.to_string(),
-        ),
-        ("ici_status", d.ici_status.to_owned()),
-        ("ctfi", d.ctfi.unwrap_or("-").to_owned()),
-        ("questions", eval.questions.join(", ")),
-        ("notes", eval.notes.join(", ")),
-    ]
-    .into_iter()
-    .map(|(k, v)| view! { <tr><th scope="row"><code>{k}</code></th><td>{v}</td></tr> })
-    .collect_view();
+    let html = crate::review_html::panel(eval);
     view! {
         <section class="review-panel" aria-labelledby="review-panel-title">
             <h2 id="review-panel-title">{ui("review.panel")}</h2>
-            <table class="review-derived"><tbody>{rows}</tbody></table>
+            <div inner_html=html></div>
         </section>
     }
 }
