@@ -76,6 +76,10 @@ pub fn finish_handover(h: Handover) {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     };
     if let Some(el) = h.focused.as_deref().and_then(element) {
+        // A button in the header's menu: the menu was open on the pre-rendered page.
+        if let Ok(Some(menu)) = el.closest("details.site-menu") {
+            let _ = menu.set_attribute("open", "");
+        }
         let _ = el.focus();
     }
     if let Some(el) = h.pressed.as_deref().and_then(element) {
