@@ -310,12 +310,21 @@ fn add_error_hook(path: &str, response: &mut Response) {
     if response.status != 200 || !response.content_type.starts_with("text/html") {
         return;
     }
-    let html = String::from_utf8_lossy(&response.body);
-    if let Some(at) = html.find("<head>") {
-        let at = at + "<head>".len();
-        let tag = format!("<script src=\"{ERROR_HOOK_FILE}\"></script>");
-        response.body = format!("{}{tag}{}", &html[..at], &html[at..]).into_bytes();
-    }
+    let html = String::from_utf8_lossy(&response.body).into_owned();
+    // The release build's index.html is minified (no `<head>` tag): go after the charset
+    // declaration, else after `<head>` or `<html ...>`, else first.
+    let lower = html.to_ascii_lowercase();
+    let after = |needle: &str| {
+        lower
+            .find(needle)
+            .and_then(|start| lower[start..].find('>').map(|end| start + end + 1))
+    };
+    let at = after("<meta charset")
+        .or_else(|| after("<head>"))
+        .or_else(|| after("<html"))
+        .unwrap_or(0);
+    let tag = format!("<script src=\"{ERROR_HOOK_FILE}\"></script>");
+    response.body = format!("{}{tag}{}", &html[..at], &html[at..]).into_bytes();
 }
 
 struct Response {
@@ -446,6 +455,27 @@ mod tests {
         s.read_to_string(&mut out).unwrap();
         let status = out[9..12].parse().unwrap();
         (status, out)
+    }
+
+    #[test]
+    fn the_error_hook_goes_first_in_minified_pages_and_is_served_under_any_mount() {
+        let mut r = Response {
+            status: 200,
+            content_type: "text/html; charset=utf-8",
+            body: b"<!doctype html><html lang=en><meta charset=utf-8><title>t</title><header>h</header>"
+                .to_vec(),
+            location: None,
+        };
+        add_error_hook("/guide/", &mut r);
+        let html = String::from_utf8(r.body).unwrap();
+        assert_eq!(
+            html,
+            "<!doctype html><html lang=en><meta charset=utf-8><script src=\"__e2e-hook.js\"></script><title>t</title><header>h</header>"
+        );
+        let mut js = not_found();
+        add_error_hook("/guide/__e2e-hook.js", &mut js);
+        assert_eq!(js.status, 200);
+        assert!(String::from_utf8(js.body).unwrap().contains("__e2eHook"));
     }
 
     #[test]
