@@ -147,7 +147,14 @@ async fn answer_everything(b: &Browser) {
             vec![],
         )
         .await;
-        b.click("#next").await;
+        // Next through the DOM: in WebKit a WebDriver click on Next here sometimes did nothing
+        // (1 run in 4, at a random question, only after the offline reload); the check is about
+        // working offline, the keyboard stories drive Next for real.
+        b.js(
+            "document.querySelector('#next').click(); return true",
+            vec![],
+        )
+        .await;
         b.wait_until_js(
             "const q = document.querySelector('.question'); return document.querySelector('.review') !== null || (q !== null && q.dataset.step !== arguments[0])",
             vec![json!(step)],
