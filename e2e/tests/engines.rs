@@ -371,6 +371,9 @@ pub mod checks {
         choose(&b, "goals", "UNSURE").await;
         next(&b).await;
         b.wait_for(".review").await;
+        // The review moves focus to its heading once shown: Tab from there (pressing Enter
+        // before that move lands it on the heading instead; seen in Firefox on a busy machine).
+        b.wait_for_focus(".review h1").await;
         for skipped in ["biomarkers", "pdl1", "biomarker_tested", "surgery_fit"] {
             assert!(
                 !b.exists(&format!(r#".review-row[data-step="{skipped}"]"#))
@@ -646,7 +649,8 @@ pub mod checks {
             "the app to start in the frame",
         )
         .await;
-        assert!(b.exists("html[data-embed]").await, "{engine}: embed mode");
+        // Embed mode (the app marks the frame's root once it has read `?embed=1`).
+        b.wait_for("html[data-embed]").await;
         let accent = b
             .js(
                 "return getComputedStyle(document.querySelector('#start')).backgroundColor",
