@@ -14,7 +14,8 @@
 //! reload and resume; Start over; corrupt and newer-version saved data; the urgent paths (banner on
 //! the symptoms question, on the results, the urgent page); the embed on a second origin (height
 //! messages and theme); axe-core on the welcome, a question, the results and the summary; offline
-//! reload after one visit (service worker); print to PDF (WebDriver print).
+//! reload after one visit (service worker); print to PDF (WebDriver print); open a saved file
+//! (WebDriver file upload).
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -91,6 +92,7 @@ per_engine!(
     axe_welcome_question_results_summary,
     offline_reload_after_one_visit,
     print_summary_to_pdf,
+    open_a_saved_file,
 );
 
 // ------------------------------------------------------------------ shared data and helpers
@@ -860,6 +862,50 @@ pub mod checks {
                 );
             }
         }
+        assert_no_errors(&b).await;
+        b.close().await;
+    }
+
+    // -------------------------------------------------------------- file
+
+    /// "Open a saved file" on the welcome of a fresh profile (WebDriver file upload into the
+    /// file input): the results of the file's answers, and the answers saved in this browser.
+    pub async fn open_a_saved_file(engine: Engine) {
+        let server = server();
+        let dir = TempDir::new("saved-file");
+        let file = dir.write(
+            "lung-guide-answers-2026-11-28.json",
+            json!({
+                "kind": "lung-recurrence-guide",
+                "schema": 1,
+                "saved_at": "2026-11-28T10:00:00Z",
+                "profile": egfr_profile(),
+                "notes": ["Bring the letter from the scan in October."],
+                "own_questions": [],
+            })
+            .to_string(),
+        );
+        let b = Browser::start_engine(engine).await;
+        b.goto(&server.url("/")).await;
+        b.wait_for(".welcome h1").await;
+        assert!(b.local_storage_get(STORAGE_KEY).await.is_none());
+        let input = b.wait_for("#open-file").await;
+        if let Err(e) = input.send_keys(file.to_str().unwrap()).await {
+            panic!("{engine}: choose a file: {e}");
+        }
+        b.wait_for("section.results h1#results-title").await;
+        assert!(
+            !b.texts(".results .option-card").await.is_empty(),
+            "{engine}: no options after opening the file"
+        );
+        b.wait_for_text(
+            "[data-kind=own-notes] .own-list",
+            "Bring the letter from the scan in October.",
+        )
+        .await;
+        let raw = b.local_storage_get(STORAGE_KEY).await.expect("saved");
+        let saved: Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(saved["profile"], egfr_profile(), "{engine}");
         assert_no_errors(&b).await;
         b.close().await;
     }
