@@ -141,6 +141,9 @@ pub struct BrowserOptions {
     pub extra_args: Vec<String>,
     /// Default timeout of the `wait_*` helpers.
     pub timeout: Duration,
+    /// Save downloads into this directory without asking (Chromium and Firefox through their
+    /// preferences; WebKit through the XDG download directory of its profile).
+    pub download_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for BrowserOptions {
@@ -150,6 +153,7 @@ impl Default for BrowserOptions {
             window_size: (1280, 900),
             extra_args: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
+            download_dir: None,
         }
     }
 }
@@ -326,6 +330,35 @@ fn is_local_scheme(url: &str) -> bool {
     ["data:", "blob:", "about:", "chrome:", "chrome-extension:"]
         .iter()
         .any(|p| url.starts_with(p))
+}
+
+fn chromium_prefs(options: &BrowserOptions) -> Value {
+    let mut prefs = json!({ "intl.accept_languages": options.lang });
+    if let Some(dir) = &options.download_dir {
+        prefs["download.default_directory"] = json!(dir.display().to_string());
+        prefs["download.prompt_for_download"] = json!(false);
+    }
+    prefs
+}
+
+fn firefox_prefs(options: &BrowserOptions) -> Value {
+    let mut prefs = json!({
+        "intl.accept_languages": options.lang,
+        // No first-run pages, updates or telemetry pings.
+        "browser.shell.checkDefaultBrowser": false,
+        "app.update.disabledForTesting": true,
+        "datareporting.policy.dataSubmissionEnabled": false,
+        "toolkit.telemetry.enabled": false,
+    });
+    if let Some(dir) = &options.download_dir {
+        prefs["browser.download.folderList"] = json!(2);
+        prefs["browser.download.dir"] = json!(dir.display().to_string());
+        prefs["browser.download.useDownloadDir"] = json!(true);
+        prefs["browser.download.always_ask_before_handling_new_types"] = json!(false);
+        prefs["browser.helperApps.neverAsk.saveToDisk"] = json!("application/json");
+        prefs["browser.download.manager.showWhenStarting"] = json!(false);
+    }
+    prefs
 }
 
 /// Where the WebDriver server of one session listens and what it needs.
@@ -529,7 +562,7 @@ impl Browser {
                         "goog:chromeOptions": {
                             "binary": chromium,
                             "args": args,
-                            "prefs": { "intl.accept_languages": options.lang },
+                            "prefs": chromium_prefs(options),
                         },
                         // Console messages/uncaught errors ("browser") and network events
                         // ("performance"), both read through chromedriver's /se/log endpoint.
@@ -569,14 +602,7 @@ impl Browser {
                         "moz:firefoxOptions": {
                             "binary": env_or("FIREFOX", "/usr/bin/firefox-esr"),
                             "args": args,
-                            "prefs": {
-                                "intl.accept_languages": options.lang,
-                                // No first-run pages, updates or telemetry pings.
-                                "browser.shell.checkDefaultBrowser": false,
-                                "app.update.disabledForTesting": true,
-                                "datareporting.policy.dataSubmissionEnabled": false,
-                                "toolkit.telemetry.enabled": false,
-                            },
+                            "prefs": firefox_prefs(options),
                         },
                     }),
                 )
@@ -584,6 +610,12 @@ impl Browser {
             Engine::Webkit => {
                 // MiniBrowser keeps its data under the XDG directories: point them at the profile.
                 let dir = profile.path().display().to_string();
+                if let Some(downloads) = &options.download_dir {
+                    profile.write(
+                        "config/user-dirs.dirs",
+                        format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+                    );
+                }
                 let locale = format!("{}.UTF-8", options.lang.replace('-', "_"));
                 (
                     DriverSpec {

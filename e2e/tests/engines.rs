@@ -14,8 +14,8 @@
 //! reload and resume; Start over; corrupt and newer-version saved data; the urgent paths (banner on
 //! the symptoms question, on the results, the urgent page); the embed on a second origin (height
 //! messages and theme); axe-core on the welcome, a question, the results and the summary; offline
-//! reload after one visit (service worker); print to PDF (WebDriver print); open a saved file
-//! (WebDriver file upload).
+//! reload after one visit (service worker); print to PDF (WebDriver print); save as file (a download)
+//! and open a saved file (WebDriver file upload).
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -27,7 +27,8 @@ use guide_e2e::steps::{
     start_by_keyboard, tab_to, tick, STORAGE_KEY,
 };
 use guide_e2e::{
-    dist_dir, json, Browser, Engine, Key, StaticServer, TempDir, Value, DEFAULT_TIMEOUT,
+    dist_dir, json, Browser, BrowserOptions, Engine, Key, StaticServer, TempDir, Value,
+    DEFAULT_TIMEOUT,
 };
 
 const UNREADABLE_KEY: &str = "recurrence-guide.answers.unreadable";
@@ -93,6 +94,7 @@ per_engine!(
     offline_reload_after_one_visit,
     print_summary_to_pdf,
     open_a_saved_file,
+    save_as_file,
 );
 
 // ------------------------------------------------------------------ shared data and helpers
@@ -905,6 +907,66 @@ pub mod checks {
         .await;
         let raw = b.local_storage_get(STORAGE_KEY).await.expect("saved");
         let saved: Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(saved["profile"], egfr_profile(), "{engine}");
+        assert_no_errors(&b).await;
+        b.close().await;
+    }
+
+    /// "Save as file" on the summary: a JSON file with the answers lands in the download folder.
+    pub async fn save_as_file(engine: Engine) {
+        let server = server();
+        let downloads = TempDir::new("downloads");
+        let b = Browser::start_engine_with(
+            engine,
+            BrowserOptions {
+                download_dir: Some(downloads.path().to_path_buf()),
+                ..BrowserOptions::default()
+            },
+        )
+        .await;
+        open_seeded(
+            &b,
+            &server.url("/"),
+            &[(STORAGE_KEY, &envelope(egfr_profile(), "summary"))],
+        )
+        .await;
+        b.wait_for(".summary h1#summary-title").await;
+        b.click("#save-file").await;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let file = loop {
+            let found = std::fs::read_dir(downloads.path())
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().and_then(|e| e.to_str()) == Some("json"));
+            if let Some(f) = found {
+                break Some(f);
+            }
+            if Instant::now() > deadline {
+                break None;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        let Some(file) = file else {
+            panic!(
+                "{engine}: no .json file was saved in the download folder; files there: {:?}",
+                std::fs::read_dir(downloads.path())
+                    .unwrap()
+                    .filter_map(|e| e.ok().map(|e| e.file_name()))
+                    .collect::<Vec<_>>()
+            );
+        };
+        // The download may still be being written: read until it parses.
+        let mut saved = Value::Null;
+        for _ in 0..50 {
+            if let Ok(v) =
+                serde_json::from_str::<Value>(&std::fs::read_to_string(&file).unwrap_or_default())
+            {
+                saved = v;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(saved["kind"], "lung-recurrence-guide", "{engine}: {saved}");
         assert_eq!(saved["profile"], egfr_profile(), "{engine}");
         assert_no_errors(&b).await;
         b.close().await;
