@@ -4,7 +4,8 @@
 # package registries (crates.io, npm, Debian).
 #
 #   scripts/setup.sh          # build/serve: wasm32 target, trunk, wasm-bindgen-cli, npm tools, cargo fetch
-#   scripts/setup.sh --test   # also rustfmt + clippy, chromium, chromium-driver, brotli, poppler-utils
+#   scripts/setup.sh --test   # also rustfmt + clippy, chromium, chromium-driver, brotli, poppler-utils,
+#                             # and the other engines: firefox-esr + geckodriver, webkit2gtk-driver + xvfb
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -26,6 +27,8 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 # Versions: Trunk.toml is the single source for wasm-bindgen and wasm-opt; trunk's is pinned here.
 TRUNK_VERSION="0.21.14"
+# geckodriver (Firefox's WebDriver server) from crates.io; --locked builds with its own lockfile.
+GECKODRIVER_VERSION="0.37.1"
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm_bindgen *= *"\([^"]*\)".*/\1/p' Trunk.toml)"
 WASM_OPT_VERSION="$(sed -n 's/^wasm_opt *= *"version_\([0-9]*\)".*/\1/p' Trunk.toml)"
 LOCK_WASM_BINDGEN="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
@@ -70,6 +73,11 @@ if $FOR_TESTS; then
   # pdftotext/pdfinfo: e2e/tests/summary.rs reads the text of the printed visit summary.
   command -v pdftotext >/dev/null || APT_PACKAGES+=(poppler-utils)
   command -v gzip >/dev/null || APT_PACKAGES+=(gzip)
+  # The other engines of e2e/tests/engines.rs: Firefox ESR (driven by geckodriver, below) and
+  # WebKitGTK, Safari's engine (WebKitWebDriver + MiniBrowser), which needs an X display: Xvfb.
+  [ -x /usr/bin/firefox-esr ] || APT_PACKAGES+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || APT_PACKAGES+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null && command -v xvfb-run >/dev/null || APT_PACKAGES+=(xvfb)
 fi
 APT_PID=""
 APT_LOG="$ROOT/target/setup-apt.log"
@@ -113,6 +121,18 @@ else
   say "installing trunk $TRUNK_VERSION (found: '$(version_of trunk)')"
   cargo install trunk --locked --version "$TRUNK_VERSION"
 fi
+GD_PID=""
+GD_LOG="$ROOT/target/setup-geckodriver.log"
+if $FOR_TESTS; then
+  if [ "$(version_of geckodriver | cut -d' ' -f1-2)" = "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    mkdir -p "$ROOT/target"
+    say "installing geckodriver $GECKODRIVER_VERSION (found: '$(version_of geckodriver)'; background, log: $GD_LOG)"
+    cargo install geckodriver --locked --version "$GECKODRIVER_VERSION" </dev/null >"$GD_LOG" 2>&1 &
+    GD_PID=$!
+  fi
+fi
 if [ -n "$WB_PID" ]; then
   if ! wait "$WB_PID"; then
     tail -n 30 "$WB_LOG" >&2
@@ -120,6 +140,14 @@ if [ -n "$WB_PID" ]; then
     exit 1
   fi
   say "wasm-bindgen-cli installed"
+fi
+if [ -n "$GD_PID" ]; then
+  if ! wait "$GD_PID"; then
+    tail -n 30 "$GD_LOG" >&2
+    echo "setup: cargo install geckodriver $GECKODRIVER_VERSION failed (log: $GD_LOG)" >&2
+    exit 1
+  fi
+  say "geckodriver installed"
 fi
 [ "$(version_of wasm-bindgen)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
   { echo "setup: wasm-bindgen on PATH is '$(version_of wasm-bindgen)', expected $WASM_BINDGEN_VERSION" >&2; exit 1; }
@@ -156,4 +184,8 @@ esac
 say "ready: $(version_of trunk), $(version_of wasm-bindgen), $(wasm-opt --version)"
 if $FOR_TESTS; then
   say "ready: $(/usr/bin/chromium --version 2>/dev/null), $(/usr/bin/chromedriver --version | cut -d' ' -f1-2), $(brotli --version)"
+  [ "$(version_of geckodriver | cut -d' ' -f1-2)" = "geckodriver $GECKODRIVER_VERSION" ] ||
+    { echo "setup: geckodriver on PATH is '$(version_of geckodriver)', expected $GECKODRIVER_VERSION" >&2; exit 1; }
+  say "ready: $(/usr/bin/firefox-esr --version 2>/dev/null), $(version_of geckodriver | cut -d' ' -f1-2)," \
+      "WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo '?'), $(command -v WebKitWebDriver), $(command -v xvfb-run)"
 fi

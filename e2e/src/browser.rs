@@ -1,4 +1,9 @@
-//! One headless Chromium session driven through its own chromedriver (free port, fresh profile).
+//! One browser session driven through its own WebDriver server (free port, fresh profile), in one
+//! of three engines ([`Engine`]): headless Chromium through chromedriver (the default, and the only
+//! one with the Chrome DevTools helpers), headless Firefox ESR through geckodriver, and WebKitGTK
+//! (Safari's engine) through WebKitWebDriver on an X display (`$DISPLAY`, e.g. under `xvfb-run -a`;
+//! without one the harness starts its own Xvfb for the session). `ENGINES=chromium,firefox,webkit`
+//! (default: all three) picks the engines [`Engine::selected`] and [`for_each_engine`] run.
 //!
 //! Helpers panic with a readable message (URL, page text, console errors) instead of returning
 //! `Result`, so tests read like a script. The raw fantoccini client is available via
@@ -41,6 +46,90 @@ const CHROMIUM_FLAGS: [&str; 10] = [
     "--disable-extensions",
 ];
 
+/// A browser engine the harness can drive (all through W3C WebDriver).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Engine {
+    /// Headless Chromium through chromedriver (`$CHROMEDRIVER`, `$CHROMIUM`).
+    Chromium,
+    /// Headless Firefox ESR through geckodriver (`$GECKODRIVER`, `$FIREFOX`).
+    Firefox,
+    /// WebKitGTK's MiniBrowser through WebKitWebDriver (`$WEBKITWEBDRIVER`), on an X display.
+    Webkit,
+}
+
+impl Engine {
+    /// Every engine, in the order tests run them.
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
+
+    /// `chromium`, `firefox` or `webkit` (the names `ENGINES` takes).
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+
+    /// Parse one name of `ENGINES` (case-insensitive; `chrome`, `gecko`, `safari` also accepted).
+    pub fn parse(name: &str) -> Option<Engine> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "chromium" | "chrome" => Some(Engine::Chromium),
+            "firefox" | "gecko" => Some(Engine::Firefox),
+            "webkit" | "safari" | "webkitgtk" => Some(Engine::Webkit),
+            _ => None,
+        }
+    }
+
+    /// The engines `$ENGINES` names (comma separated; unset or empty = all three). Panics on an
+    /// unknown name, so a typo never silently runs nothing.
+    pub fn selected() -> Vec<Engine> {
+        let raw = std::env::var("ENGINES").unwrap_or_default();
+        if raw.trim().is_empty() {
+            return Engine::ALL.to_vec();
+        }
+        let mut out = Vec::new();
+        for part in raw.split(',').filter(|p| !p.trim().is_empty()) {
+            let e = Engine::parse(part).unwrap_or_else(|| {
+                panic!("ENGINES={raw:?}: unknown engine {part:?} (use chromium, firefox, webkit)")
+            });
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// Is this engine among [`Engine::selected`]?
+    pub fn is_selected(self) -> bool {
+        Engine::selected().contains(&self)
+    }
+
+    /// Print, for the test log, that `check` does not run in this engine and why. Use it where an
+    /// engine cannot do something under automation: never skip silently.
+    pub fn skipped(self, check: &str, reason: &str) {
+        println!("SKIPPED in {}: {check}: {reason}", self.name());
+        eprintln!("SKIPPED in {}: {check}: {reason}", self.name());
+    }
+}
+
+impl std::fmt::Display for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Run `check` once per selected engine ([`Engine::selected`]), one after the other, each with a
+/// fresh [`Browser`] of that engine (closed afterwards). Prints the time each engine took.
+pub async fn for_each_engine(check: impl AsyncFn(&Browser)) {
+    for engine in Engine::selected() {
+        let t0 = Instant::now();
+        let b = Browser::start_engine(engine).await;
+        check(&b).await;
+        b.close().await;
+        println!("{engine}: {:.1}s", t0.elapsed().as_secs_f64());
+    }
+}
+
 /// Session settings. `Default` is a 1280x900 English (`en-US`) desktop window.
 #[derive(Clone, Debug)]
 pub struct BrowserOptions {
@@ -52,6 +141,9 @@ pub struct BrowserOptions {
     pub extra_args: Vec<String>,
     /// Default timeout of the `wait_*` helpers.
     pub timeout: Duration,
+    /// Save downloads into this directory without asking (Chromium and Firefox through their
+    /// preferences; WebKit through the XDG download directory of its profile).
+    pub download_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for BrowserOptions {
@@ -61,6 +153,7 @@ impl Default for BrowserOptions {
             window_size: (1280, 900),
             extra_args: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
+            download_dir: None,
         }
     }
 }
@@ -102,12 +195,15 @@ impl std::fmt::Display for AxeViolation {
     }
 }
 
-/// A headless Chromium session with its own chromedriver process and a fresh profile directory.
-/// Dropping it ends the session and kills chromedriver and Chromium; [`Browser::close`] does the
-/// same politely.
+/// A browser session with its own WebDriver server process (chromedriver, geckodriver or
+/// WebKitWebDriver, in their own process group with the browser and, for WebKit without a
+/// `$DISPLAY`, its own Xvfb) and a fresh profile directory. Dropping it ends the session and kills
+/// that process group; [`Browser::close`] does the same politely.
 pub struct Browser {
+    engine: Engine,
     client: Option<Client>,
-    driver: Option<Child>,
+    /// The driver (first) and, for WebKit without `$DISPLAY`, its Xvfb (the process group leader).
+    driver: Vec<Child>,
     driver_port: u16,
     session_id: Option<String>,
     profile: Option<TempDir>,
@@ -236,44 +332,152 @@ fn is_local_scheme(url: &str) -> bool {
         .any(|p| url.starts_with(p))
 }
 
+fn chromium_prefs(options: &BrowserOptions) -> Value {
+    let mut prefs = json!({ "intl.accept_languages": options.lang });
+    if let Some(dir) = &options.download_dir {
+        prefs["download.default_directory"] = json!(dir.display().to_string());
+        prefs["download.prompt_for_download"] = json!(false);
+    }
+    prefs
+}
+
+fn firefox_prefs(options: &BrowserOptions) -> Value {
+    let mut prefs = json!({
+        "intl.accept_languages": options.lang,
+        // No first-run pages, updates or telemetry pings.
+        "browser.shell.checkDefaultBrowser": false,
+        "app.update.disabledForTesting": true,
+        "datareporting.policy.dataSubmissionEnabled": false,
+        "toolkit.telemetry.enabled": false,
+    });
+    if let Some(dir) = &options.download_dir {
+        prefs["browser.download.folderList"] = json!(2);
+        prefs["browser.download.dir"] = json!(dir.display().to_string());
+        prefs["browser.download.useDownloadDir"] = json!(true);
+        prefs["browser.download.always_ask_before_handling_new_types"] = json!(false);
+        prefs["browser.helperApps.neverAsk.saveToDisk"] = json!("application/json");
+        prefs["browser.download.manager.showWhenStarting"] = json!(false);
+    }
+    prefs
+}
+
+/// Where the WebDriver server of one session listens and what it needs.
+struct DriverSpec {
+    program: String,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    /// Hint printed when the program cannot be started.
+    install: &'static str,
+}
+
+/// An X display for WebKitGTK: `$DISPLAY` when set, else a fresh Xvfb leading a new process group
+/// (the driver joins it). Returns the display (`:N`) and the Xvfb child, if started.
+fn x_display() -> (Option<String>, Option<Child>) {
+    if let Some(d) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
+        return (Some(d), None);
+    }
+    let xvfb = env_or("XVFB", "Xvfb");
+    let mut child = match Command::new(&xvfb)
+        .args([
+            "-displayfd",
+            "1",
+            "-nolisten",
+            "tcp",
+            "-screen",
+            "0",
+            "1400x1000x24",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => panic!(
+            "WebKit needs an X display: no $DISPLAY and cannot start {xvfb} ({e}); \
+             apt-get install xvfb, or run under `xvfb-run -a`"
+        ),
+    };
+    // Xvfb writes the display number it chose to fd 1 once it accepts connections.
+    let mut out = child.stdout.take().expect("Xvfb stdout");
+    let mut number = String::new();
+    let mut byte = [0u8; 1];
+    while out.read(&mut byte).unwrap_or(0) == 1 && byte[0] != b'\n' {
+        number.push(byte[0] as char);
+    }
+    let number = number.trim().to_string();
+    assert!(!number.is_empty(), "Xvfb did not report a display number");
+    (Some(format!(":{number}")), Some(child))
+}
+
 impl Browser {
-    /// Start chromedriver and a default session (1280x900, en-US).
+    /// Start chromedriver and a default Chromium session (1280x900, en-US).
     pub async fn start() -> Browser {
         Self::start_with(BrowserOptions::default()).await
     }
 
-    /// Start chromedriver on a free port and open a session with `options`.
+    /// Start chromedriver on a free port and open a Chromium session with `options`.
     ///
     /// Binaries: `$CHROMEDRIVER` (default `/usr/bin/chromedriver`), `$CHROMIUM` (default `/usr/bin/chromium`).
     pub async fn start_with(options: BrowserOptions) -> Browser {
-        let chromedriver = env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
-        let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
+        Self::start_engine_with(Engine::Chromium, options).await
+    }
+
+    /// Start a default session (1280x900, en-US) of `engine`.
+    pub async fn start_engine(engine: Engine) -> Browser {
+        Self::start_engine_with(engine, BrowserOptions::default()).await
+    }
+
+    /// Start `engine`'s WebDriver server on a free port and open a session with `options`
+    /// (`extra_args` are browser command line arguments of that engine).
+    ///
+    /// Binaries: Chromium `$CHROMEDRIVER`, `$CHROMIUM`; Firefox `$GECKODRIVER` (default
+    /// `geckodriver` on PATH, e.g. `~/.cargo/bin`), `$FIREFOX` (default `/usr/bin/firefox-esr`);
+    /// WebKit `$WEBKITWEBDRIVER` (default `WebKitWebDriver`), `$DISPLAY` or else `$XVFB`.
+    pub async fn start_engine_with(engine: Engine, options: BrowserOptions) -> Browser {
         let mut last_error = String::new();
-        // A free port can be taken by someone else before chromedriver binds it: retry a few times.
+        // A free port can be taken by someone else before the driver binds it: retry a few times.
         for _attempt in 0..5 {
             let port = free_port();
-            let mut child = match Command::new(&chromedriver)
-                .arg(format!("--port={port}"))
+            let profile = TempDir::new(&format!("{}-profile", engine.name()));
+            let (spec, caps) = Self::driver_and_caps(engine, port, &profile, &options);
+            // WebKit: an X display; a private Xvfb leads the process group the driver joins.
+            let (display, xvfb) = if engine == Engine::Webkit {
+                x_display()
+            } else {
+                (None, None)
+            };
+            let mut command = Command::new(&spec.program);
+            command
+                .args(&spec.args)
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
-                // Own process group: on drop we kill chromedriver *and* the Chromium it started.
-                .process_group(0)
-                .spawn()
-            {
+                // Own process group: on drop we kill the driver *and* the browser it started.
+                .process_group(xvfb.as_ref().map_or(0, |x| x.id() as i32));
+            for (k, v) in &spec.env {
+                command.env(k, v);
+            }
+            if let Some(d) = &display {
+                command.env("DISPLAY", d);
+            }
+            let child = match command.spawn() {
                 Ok(child) => child,
-                Err(e) => {
-                    panic!("cannot start {chromedriver}: {e} (apt-get install chromium-driver)")
-                }
+                Err(e) => panic!("cannot start {} ({e}): {}", spec.program, spec.install),
             };
-            let deadline = Instant::now() + Duration::from_secs(20);
+            let mut group = vec![child];
+            if let Some(x) = xvfb {
+                group.push(x);
+            }
+            let deadline = Instant::now() + Duration::from_secs(30);
             let mut ready = false;
             while Instant::now() < deadline {
-                if let Ok(Some(_)) = child.try_wait() {
+                if let Ok(Some(_)) = group[0].try_wait() {
                     break; // exited, e.g. port taken
                 }
                 if raw_http(port, "GET", "/status", Duration::from_secs(2))
-                    .is_some_and(|r| r.contains("\"ready\":true"))
+                    .is_some_and(|r| r.contains("\"ready\":true") || r.contains("\"ready\": true"))
                 {
                     ready = true;
                     break;
@@ -281,33 +485,10 @@ impl Browser {
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
             if !ready {
-                let _ = child.kill();
-                let _ = child.wait();
-                last_error = format!("chromedriver on port {port} did not become ready");
+                kill_all(&mut group);
+                last_error = format!("{} on port {port} did not become ready", spec.program);
                 continue;
             }
-
-            let profile = TempDir::new("chromium-profile");
-            let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
-            args.push(format!("--user-data-dir={}", profile.path().display()));
-            args.push(format!(
-                "--window-size={},{}",
-                options.window_size.0, options.window_size.1
-            ));
-            args.push(format!("--lang={}", options.lang));
-            args.extend(options.extra_args.iter().cloned());
-            let caps: Capabilities = serde_json::from_value(json!({
-                "browserName": "chrome",
-                "goog:chromeOptions": {
-                    "binary": chromium,
-                    "args": args,
-                    "prefs": { "intl.accept_languages": options.lang },
-                },
-                // Console messages/uncaught errors ("browser") and network events ("performance"),
-                // both read through chromedriver's /se/log endpoint.
-                "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
-            }))
-            .expect("capabilities object");
             let connected = ClientBuilder::new(HttpConnector::new())
                 .capabilities(caps)
                 .connect(&format!("http://127.0.0.1:{port}"))
@@ -316,8 +497,9 @@ impl Browser {
                 Ok(client) => {
                     let session_id = client.session_id().await.ok().flatten();
                     let browser = Browser {
+                        engine,
                         client: Some(client),
-                        driver: Some(child),
+                        driver: group,
                         driver_port: port,
                         session_id,
                         profile: Some(profile),
@@ -334,15 +516,151 @@ impl Browser {
                         ))
                         .await
                         .expect("set WebDriver timeouts");
+                    if engine != Engine::Chromium {
+                        // Chromium gets --window-size; the others a W3C window rect.
+                        let (w, h) = options.window_size;
+                        browser.set_window_size(w, h).await;
+                    }
                     return browser;
                 }
                 Err(e) => {
-                    last_error = format!("cannot open a Chromium session ({chromium}): {e}");
-                    kill_group(&mut child);
+                    last_error = format!("cannot open a {engine} session ({}): {e}", spec.program);
+                    kill_all(&mut group);
                 }
             }
         }
         panic!("{last_error}");
+    }
+
+    /// The driver command line and the session capabilities of `engine`.
+    fn driver_and_caps(
+        engine: Engine,
+        port: u16,
+        profile: &TempDir,
+        options: &BrowserOptions,
+    ) -> (DriverSpec, Capabilities) {
+        let (spec, caps) = match engine {
+            Engine::Chromium => {
+                let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
+                let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+                args.push(format!("--user-data-dir={}", profile.path().display()));
+                args.push(format!(
+                    "--window-size={},{}",
+                    options.window_size.0, options.window_size.1
+                ));
+                args.push(format!("--lang={}", options.lang));
+                args.extend(options.extra_args.iter().cloned());
+                (
+                    DriverSpec {
+                        program: env_or("CHROMEDRIVER", "/usr/bin/chromedriver"),
+                        args: vec![format!("--port={port}")],
+                        env: vec![],
+                        install: "apt-get install chromium-driver (scripts/setup.sh --test)",
+                    },
+                    json!({
+                        "browserName": "chrome",
+                        "goog:chromeOptions": {
+                            "binary": chromium,
+                            "args": args,
+                            "prefs": chromium_prefs(options),
+                        },
+                        // Console messages/uncaught errors ("browser") and network events
+                        // ("performance"), both read through chromedriver's /se/log endpoint.
+                        "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
+                    }),
+                )
+            }
+            Engine::Firefox => {
+                let mut args: Vec<String> = vec![
+                    "-headless".into(),
+                    "-profile".into(),
+                    profile.path().display().to_string(),
+                ];
+                args.extend(options.extra_args.iter().cloned());
+                (
+                    DriverSpec {
+                        program: env_or("GECKODRIVER", "geckodriver"),
+                        // Own ports for the driver, Marionette and WebDriver BiDi: sessions in
+                        // parallel never share one.
+                        args: vec![
+                            "--host".into(),
+                            "127.0.0.1".into(),
+                            "--port".into(),
+                            port.to_string(),
+                            "--marionette-port".into(),
+                            free_port().to_string(),
+                            "--websocket-port".into(),
+                            free_port().to_string(),
+                        ],
+                        env: vec![("MOZ_HEADLESS".into(), "1".into())],
+                        install: "cargo install geckodriver --locked --version 0.37.1 and \
+                                  apt-get install firefox-esr (scripts/setup.sh --test)",
+                    },
+                    json!({
+                        "browserName": "firefox",
+                        "acceptInsecureCerts": false,
+                        "moz:firefoxOptions": {
+                            "binary": env_or("FIREFOX", "/usr/bin/firefox-esr"),
+                            "args": args,
+                            "prefs": firefox_prefs(options),
+                        },
+                    }),
+                )
+            }
+            Engine::Webkit => {
+                // MiniBrowser keeps its data under the XDG directories: point them at the profile.
+                let dir = profile.path().display().to_string();
+                if let Some(downloads) = &options.download_dir {
+                    profile.write(
+                        "config/user-dirs.dirs",
+                        format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+                    );
+                }
+                let locale = format!("{}.UTF-8", options.lang.replace('-', "_"));
+                (
+                    DriverSpec {
+                        program: env_or("WEBKITWEBDRIVER", "WebKitWebDriver"),
+                        args: vec![format!("--port={port}"), "--host=127.0.0.1".into()],
+                        env: vec![
+                            ("XDG_DATA_HOME".into(), format!("{dir}/data")),
+                            ("XDG_CACHE_HOME".into(), format!("{dir}/cache")),
+                            ("XDG_CONFIG_HOME".into(), format!("{dir}/config")),
+                            ("LANG".into(), locale.clone()),
+                            ("LANGUAGE".into(), options.lang.replace('-', "_")),
+                        ],
+                        install: "apt-get install webkit2gtk-driver xvfb (scripts/setup.sh --test)",
+                    },
+                    json!({
+                        "browserName": "MiniBrowser",
+                        "webkitgtk:browserOptions": {
+                            "args": std::iter::once("--automation".to_string())
+                                .chain(options.extra_args.iter().cloned())
+                                .collect::<Vec<_>>(),
+                        },
+                    }),
+                )
+            }
+        };
+        let caps: Capabilities = serde_json::from_value(caps).expect("capabilities object");
+        (spec, caps)
+    }
+
+    /// The engine of this session.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Print that `check` does not run in this session's engine and why (see [`Engine::skipped`]).
+    pub fn skipped(&self, check: &str, reason: &str) {
+        self.engine.skipped(check, reason);
+    }
+
+    /// Set the window's outer size through W3C WebDriver (every engine). The viewport is
+    /// smaller by the browser's own frame, if any: check `window.innerWidth` where it matters.
+    pub async fn set_window_size(&self, width: u32, height: u32) {
+        if let Err(e) = self.client().set_window_size(width, height).await {
+            panic!("{}: set the window to {width}x{height}: {e}", self.engine);
+        }
     }
 
     /// The underlying fantoccini client, for anything the helpers do not cover.
@@ -545,9 +863,16 @@ impl Browser {
             .await;
     }
 
-    /// Run a JavaScript function body (`return ...`) with `args` and return its JSON result.
     /// Runs a Chrome DevTools Protocol command (emulation, network...) and returns its result.
+    /// Chromium only: in Firefox and WebKit this panics (use the W3C helpers instead).
     pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        assert!(
+            self.engine == Engine::Chromium,
+            "CDP {command} is Chromium-only; this session is {}: use a W3C alternative \
+             (set_window_size; seed localStorage on the blank page, then reload) or say by name \
+             that the check runs in Chromium only",
+            self.engine
+        );
         self.client()
             .issue_cmd(CdpCommand(command.to_owned(), params))
             .await
@@ -555,6 +880,7 @@ impl Browser {
     }
 
     /// Runs `source` in every new document of the session, before the page's own scripts.
+    /// Chromium only (CDP): panics in Firefox and WebKit.
     pub async fn init_script(&self, source: &str) {
         self.cdp(
             "Page.addScriptToEvaluateOnNewDocument",
@@ -564,7 +890,13 @@ impl Browser {
     }
 
     /// A phone-like viewport of `width` x `height` CSS pixels (windows cannot be narrower than 500).
+    /// Chromium emulates a mobile viewport (CDP); Firefox and WebKit get a W3C window of that
+    /// outer size (no mobile emulation; the viewport is smaller by any window frame).
     pub async fn set_viewport(&self, width: u32, height: u32) {
+        if self.engine != Engine::Chromium {
+            self.set_window_size(width, height).await;
+            return;
+        }
         self.cdp(
             "Emulation.setDeviceMetricsOverride",
             json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
@@ -572,6 +904,7 @@ impl Browser {
         .await;
     }
 
+    /// Run a JavaScript function body (`return ...`) with `args` and return its JSON result.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         match self.client().execute(script, args).await {
             Ok(v) => v,
@@ -747,6 +1080,10 @@ impl Browser {
 
     /// Fetch new entries from chromedriver's browser and performance logs (they are drained on read).
     async fn pull_logs(&self) {
+        if self.engine != Engine::Chromium {
+            self.pull_hook_logs().await;
+            return;
+        }
         if let Ok(Value::Array(entries)) = self.client().issue_cmd(GetLog("browser")).await {
             let mut log = self.log.lock().unwrap();
             for e in entries {
@@ -776,6 +1113,36 @@ impl Browser {
         }
     }
 
+    /// Firefox and WebKit have no WebDriver log endpoint: the page's errors come from the hook a
+    /// [`crate::StaticServer`] with [`crate::StaticServer::with_error_hook`] puts first in every
+    /// HTML page (console.error, uncaught exceptions, unhandled rejections, failed loads of
+    /// elements, CSP violations), kept in sessionStorage across reloads. Drained on read.
+    async fn pull_hook_logs(&self) {
+        let script = "let out = [];
+            try { out = JSON.parse(sessionStorage.getItem('__e2e_errors') || '[]'); sessionStorage.removeItem('__e2e_errors'); } catch (e) {}
+            if (window.__e2eErrorsMem) { out = out.concat(window.__e2eErrorsMem); window.__e2eErrorsMem = []; }
+            return out;";
+        if let Ok(Value::Array(entries)) = self.client().execute(script, vec![]).await {
+            let mut log = self.log.lock().unwrap();
+            for e in entries {
+                log.push(LogEntry {
+                    level: "SEVERE".into(),
+                    source: e["source"].as_str().unwrap_or_default().into(),
+                    message: e["message"].as_str().unwrap_or_default().into(),
+                });
+            }
+        }
+    }
+
+    /// Does the current page carry the error hook (see [`Browser::console_errors`])?
+    pub async fn has_error_hook(&self) -> bool {
+        self.client()
+            .execute("return window.__e2eHook === true", vec![])
+            .await
+            .ok()
+            == Some(Value::Bool(true))
+    }
+
     /// Every browser log entry since the session started (console.*, uncaught exceptions, failed loads).
     pub async fn browser_log(&self) -> Vec<LogEntry> {
         self.pull_logs().await;
@@ -783,7 +1150,9 @@ impl Browser {
     }
 
     /// Console errors, uncaught exceptions, unhandled promise rejections and failed resource loads
-    /// (level `SEVERE`) since the session started.
+    /// (level `SEVERE`) since the session started. Chromium: from chromedriver's log. Firefox and
+    /// WebKit: from the error hook of pages served by a [`crate::StaticServer`] made
+    /// [`crate::StaticServer::with_error_hook`] (other pages report nothing there).
     pub async fn console_errors(&self) -> Vec<LogEntry> {
         self.browser_log()
             .await
@@ -813,7 +1182,9 @@ impl Browser {
 
     /// URL of every network request the pages of this session made since it started (or since
     /// `clear_logs`), from Chromium's network events: documents, scripts, wasm, css, fetches,
-    /// favicon, across navigations. `data:`/`blob:` URLs are left out.
+    /// favicon, across navigations. `data:`/`blob:` URLs are left out. Chromium only (its
+    /// performance log); empty in Firefox and WebKit, where [`Browser::foreign_requests`] relies
+    /// on the current page's resource entries (and tests on the server's request log).
     pub async fn requests(&self) -> Vec<String> {
         self.pull_logs().await;
         let requests = self.requests.lock().unwrap();
@@ -937,21 +1308,27 @@ impl Browser {
     }
 }
 
-fn kill_group(child: &mut Child) {
-    // Negative pid = the whole process group (chromedriver and the Chromium it started).
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{}", child.id())])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    let _ = child.kill();
-    let _ = child.wait();
+/// Kill the process groups of `children` (a driver leads its own group, with the browser it
+/// started; a private Xvfb leads the group its driver joined), then reap them.
+fn kill_all(children: &mut Vec<Child>) {
+    for child in children.iter() {
+        // Negative pid = the whole process group.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    for mut child in children.drain(..) {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
         if let Some(id) = self.session_id.take() {
-            // Ask chromedriver to quit Chromium (blocking: no runtime may be available here).
+            // Ask the driver to quit the browser (blocking: no runtime may be available here).
             let _ = raw_http(
                 self.driver_port,
                 "DELETE",
@@ -960,9 +1337,21 @@ impl Drop for Browser {
             );
         }
         self.client.take();
-        if let Some(mut child) = self.driver.take() {
-            kill_group(&mut child);
-        }
+        kill_all(&mut self.driver);
         self.profile.take(); // removes the profile directory
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Engine;
+
+    #[test]
+    fn engine_names_parse_and_unknown_names_are_refused() {
+        for e in Engine::ALL {
+            assert_eq!(Engine::parse(e.name()), Some(e));
+        }
+        assert_eq!(Engine::parse(" Safari "), Some(Engine::Webkit));
+        assert_eq!(Engine::parse("edge"), None);
     }
 }

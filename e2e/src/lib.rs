@@ -17,18 +17,25 @@
 //! }
 //! ```
 //!
+//! Other engines: `Browser::start_engine(Engine::Firefox)` / `Engine::Webkit` (W3C WebDriver only;
+//! serve with `StaticServer::start(..).with_error_hook()` so their console errors are seen), or
+//! `for_each_engine(async |b| { .. })` over `ENGINES=chromium,firefox,webkit` (default all).
+//! `e2e/tests/engines.rs` runs the core flows in each engine.
+//!
 //! Tests live in `e2e/tests/*.rs`; run them with `cargo test -p guide-e2e` after `trunk build --release`.
 
 pub mod browser;
 pub mod server;
 pub mod size;
+pub mod steps;
 
 pub use browser::{
-    origin_of, AxeViolation, Browser, BrowserOptions, LogEntry, AXE_TAGS, DEFAULT_TIMEOUT,
+    for_each_engine, origin_of, AxeViolation, Browser, BrowserOptions, Engine, LogEntry, AXE_TAGS,
+    DEFAULT_TIMEOUT,
 };
 pub use fantoccini::{self, elements::Element, key::Key, Locator};
 pub use serde_json::{self, json, Value};
-pub use server::{ServedRequest, StaticServer, BLANK_PATH};
+pub use server::{ServedRequest, StaticServer, BLANK_PATH, ERROR_HOOK_FILE, ERROR_HOOK_JS};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

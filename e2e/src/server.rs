@@ -15,6 +15,49 @@ use std::time::Duration;
 /// Path that always answers with an empty HTML page (used to reach the origin without starting the app).
 pub const BLANK_PATH: &str = "/__e2e/blank.html";
 
+/// File name of the error hook (see [`StaticServer::with_error_hook`]); served in every directory.
+pub const ERROR_HOOK_FILE: &str = "__e2e-hook.js";
+
+/// Records the page's errors where any WebDriver can read them (Firefox and WebKit have no log
+/// endpoint): console.error, uncaught exceptions, unhandled rejections, elements that failed to
+/// load, Content-Security-Policy violations. Kept in sessionStorage (survives reloads of the tab;
+/// in memory when sessionStorage is blocked); read and drained by `Browser::console_errors`.
+pub const ERROR_HOOK_JS: &str = r#"(function () {
+  if (window.__e2eHook) return;
+  window.__e2eHook = true;
+  var KEY = "__e2e_errors";
+  function push(source, message) {
+    var entry = { source: source, message: String(message) };
+    try {
+      var list = JSON.parse(sessionStorage.getItem(KEY) || "[]");
+      list.push(entry);
+      sessionStorage.setItem(KEY, JSON.stringify(list));
+    } catch (e) {
+      (window.__e2eErrorsMem = window.__e2eErrorsMem || []).push(entry);
+    }
+  }
+  var original = console.error;
+  console.error = function () {
+    push("console-api", Array.prototype.map.call(arguments, function (a) {
+      return a && a.stack ? a.stack : String(a);
+    }).join(" "));
+    return original.apply(console, arguments);
+  };
+  window.addEventListener("error", function (e) {
+    var t = e.target;
+    if (t && t !== window && (t.src || t.href)) push("network", "failed to load " + (t.src || t.href));
+    else push("javascript", e.message + " at " + e.filename + ":" + e.lineno);
+  }, true);
+  window.addEventListener("unhandledrejection", function (e) {
+    var r = e.reason;
+    push("javascript", "unhandled rejection: " + (r && r.stack ? r.stack : r));
+  });
+  document.addEventListener("securitypolicyviolation", function (e) {
+    push("security", "Content Security Policy: " + e.effectiveDirective + " blocked " + (e.blockedURI || "inline"));
+  });
+})();
+"#;
+
 /// One answered request, as the server saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServedRequest {
@@ -26,6 +69,7 @@ pub struct ServedRequest {
 
 struct Shared {
     mounts: Vec<(String, PathBuf)>,
+    error_hook: AtomicBool,
     log: Mutex<Vec<ServedRequest>>,
 }
 
@@ -68,6 +112,7 @@ impl StaticServer {
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
             mounts,
+            error_hook: AtomicBool::new(false),
             log: Mutex::new(Vec::new()),
         });
         let mut server = StaticServer {
@@ -77,6 +122,15 @@ impl StaticServer {
         };
         server.run(listener);
         Ok(server)
+    }
+
+    /// Put the error hook ([`ERROR_HOOK_JS`], as `<script src="__e2e-hook.js">`, relative so it
+    /// stays under a sub-path) first in the `<head>` of every HTML page served from the mounts, so
+    /// Firefox and WebKit sessions can report console errors. The CSP allows it (`script-src 'self'`).
+    /// Off by default: the other tests see the build exactly as shipped.
+    pub fn with_error_hook(self) -> StaticServer {
+        self.shared.error_hook.store(true, Ordering::SeqCst);
+        self
     }
 
     /// Block the calling thread while the server runs (for the `serve-dist` binary).
@@ -207,7 +261,10 @@ fn handle_connection(mut stream: TcpStream, shared: &Shared, stopped: &AtomicBoo
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
 
-    let response = respond(&method, &path, &shared.mounts);
+    let mut response = respond(&method, &path, &shared.mounts);
+    if shared.error_hook.load(Ordering::SeqCst) {
+        add_error_hook(&path, &mut response);
+    }
     shared.log.lock().unwrap().push(ServedRequest {
         method: method.clone(),
         path,
@@ -237,6 +294,37 @@ fn handle_connection(mut stream: TcpStream, shared: &Shared, stopped: &AtomicBoo
     }
     let _ = stream.flush();
     let _ = stream.shutdown(Shutdown::Both);
+}
+
+/// With the error hook on: answer `.../__e2e-hook.js` with the hook, and put it first in HTML pages.
+fn add_error_hook(path: &str, response: &mut Response) {
+    if path.ends_with(&format!("/{ERROR_HOOK_FILE}")) {
+        *response = Response {
+            status: 200,
+            content_type: "text/javascript; charset=utf-8",
+            body: ERROR_HOOK_JS.as_bytes().to_vec(),
+            location: None,
+        };
+        return;
+    }
+    if response.status != 200 || !response.content_type.starts_with("text/html") {
+        return;
+    }
+    let html = String::from_utf8_lossy(&response.body).into_owned();
+    // The release build's index.html is minified (no `<head>` tag): go after the charset
+    // declaration, else after `<head>` or `<html ...>`, else first.
+    let lower = html.to_ascii_lowercase();
+    let after = |needle: &str| {
+        lower
+            .find(needle)
+            .and_then(|start| lower[start..].find('>').map(|end| start + end + 1))
+    };
+    let at = after("<meta charset")
+        .or_else(|| after("<head>"))
+        .or_else(|| after("<html"))
+        .unwrap_or(0);
+    let tag = format!("<script src=\"{ERROR_HOOK_FILE}\"></script>");
+    response.body = format!("{}{tag}{}", &html[..at], &html[at..]).into_bytes();
 }
 
 struct Response {
@@ -367,6 +455,27 @@ mod tests {
         s.read_to_string(&mut out).unwrap();
         let status = out[9..12].parse().unwrap();
         (status, out)
+    }
+
+    #[test]
+    fn the_error_hook_goes_first_in_minified_pages_and_is_served_under_any_mount() {
+        let mut r = Response {
+            status: 200,
+            content_type: "text/html; charset=utf-8",
+            body: b"<!doctype html><html lang=en><meta charset=utf-8><title>t</title><header>h</header>"
+                .to_vec(),
+            location: None,
+        };
+        add_error_hook("/guide/", &mut r);
+        let html = String::from_utf8(r.body).unwrap();
+        assert_eq!(
+            html,
+            "<!doctype html><html lang=en><meta charset=utf-8><script src=\"__e2e-hook.js\"></script><title>t</title><header>h</header>"
+        );
+        let mut js = not_found();
+        add_error_hook("/guide/__e2e-hook.js", &mut js);
+        assert_eq!(js.status, 200);
+        assert!(String::from_utf8(js.body).unwrap().contains("__e2eHook"));
     }
 
     #[test]
