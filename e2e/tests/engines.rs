@@ -528,9 +528,18 @@ pub mod checks {
         b.wait_for(r#".question[data-step="symptoms"]"#).await;
         assert!(!b.exists(".urgent-banner").await);
         tick(&b, "symptoms", "SEIZURE").await;
-        b.wait_for(".urgent-banner[role=alert]").await;
+        b.wait_for("#urgent-banner[data-lead='EMERGENCY']").await;
+        // The "Get help now" bar: the one alert, emergency services first (§4).
+        let bar = b
+            .text(".help-bar[role=alert][data-level='EMERGENCY']")
+            .await;
+        assert!(
+            bar.to_lowercase().contains("emergency services"),
+            "{engine}: {bar:?}"
+        );
         b.press(Key::Space).await;
         b.wait_gone(".urgent-banner").await;
+        b.wait_gone(".help-bar").await;
 
         let flags = content_json("red_flags.json");
         let seizure = flags["flags"]["SEIZURE"]["label"].as_str().unwrap();
@@ -540,7 +549,7 @@ pub mod checks {
             &[(STORAGE_KEY, &envelope(egfr_profile(), "results"))],
         )
         .await;
-        let banner = b.text(".results .urgent-banner[role='alert']").await;
+        let banner = b.text(".results #urgent-banner").await;
         assert!(banner.contains(seizure), "{engine}: {banner:?}");
         let first_last = b
             .js(
@@ -557,10 +566,11 @@ pub mod checks {
         let listed = b.texts(".content-page[data-page='urgent'] .red-flag").await;
         let expected = flags["flags"].as_object().unwrap();
         assert_eq!(listed.len(), expected.len(), "{engine}: {listed:#?}");
-        let banner = b
-            .text(".content-page[data-page='urgent'] .urgent-page-banner")
+        let actions = b
+            .texts(".content-page[data-page='urgent'] .urgent-page-banner")
             .await;
-        assert_eq!(norm(&banner), norm(flags["banner"].as_str().unwrap()));
+        let first = flags["levels"]["EMERGENCY"]["action"].as_str().unwrap();
+        assert_eq!(norm(&actions[0]), norm(first), "{engine}: emergency first");
         assert_no_errors(&b).await;
         b.close().await;
     }
