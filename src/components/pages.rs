@@ -43,7 +43,7 @@ fn red_flag_list() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="page-section red-flags" data-level=level.id() aria-labelledby=heading_id.clone()>
-                    <h2 id=heading_id>{words.title}</h2>
+                    <h2 id=heading_id.clone()>{words.title}</h2>
                     <p class="urgent-text urgent-page-banner">{words.action}</p>
                     <ul class="red-flag-list">{flags}</ul>
                 </section>
