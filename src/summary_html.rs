@@ -9,7 +9,9 @@ use guide_content::Content;
 use guide_engine::Evaluation;
 
 use crate::results_model::fill;
-use crate::summary_model::{compare_cell, row_is_list, SummaryModel, SummaryOption, COMPARE_ROWS};
+use crate::summary_model::{
+    compare_cell, row_is_list, short_question, SummaryModel, SummaryOption, COMPARE_ROWS,
+};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -167,7 +169,7 @@ pub fn brief_html(c: &Content, m: &SummaryModel) -> String {
         h.open("dl", &[("class", "summary-list")]);
         let row = |h: &mut Html, id: &str, q: &str, a: &str, own: bool| {
             h.open("div", &[("class", "summary-row"), ("data-values", id)]);
-            h.el("dt", &[], q);
+            h.el("dt", &[], short_question(q));
             let attrs: &[(&str, &str)] = if own {
                 &[("class", "summary-own-words")]
             } else {
@@ -203,13 +205,33 @@ pub fn brief_html(c: &Content, m: &SummaryModel) -> String {
         }
         h.el("h3", &[], c.ui(title));
         h.open("ul", &[("class", "summary-brief-list")]);
-        for o in list.iter() {
-            h.open(
-                "li",
-                &[("data-option", &o.id), ("data-level", o.level.id())],
-            );
-            h.el("strong", &[("class", "summary-brief-name")], &o.name);
-            if let Some(why) = o.reasons.first() {
+        // Options with the same reason share one line: "A; B: Shown because …".
+        let mut done = vec![false; list.len()];
+        for i in 0..list.len() {
+            if done[i] {
+                continue;
+            }
+            let why = list[i].reasons.first();
+            h.open("li", &[]);
+            for (j, o) in list.iter().enumerate().skip(i) {
+                if done[j] || o.reasons.first() != why {
+                    continue;
+                }
+                if j > i {
+                    h.text("; ");
+                }
+                done[j] = true;
+                h.el(
+                    "strong",
+                    &[
+                        ("class", "summary-brief-name"),
+                        ("data-option", &o.id),
+                        ("data-level", o.level.id()),
+                    ],
+                    &o.name,
+                );
+            }
+            if let Some(why) = why {
                 h.text(": ").text(why);
             }
             h.close("li");

@@ -215,9 +215,15 @@ pub fn answer_words(c: &Content, question: &str, id: &str) -> String {
     humanize(c, id)
 }
 
+/// A question without the instructions after it: the text up to its first "?" (the summary's
+/// table has no room for "Choose all that apply.").
+pub fn short_question(text: &str) -> &str {
+    text.find('?').map_or(text, |i| &text[..=i])
+}
+
 fn question_words(c: &Content, question: &str) -> String {
     c.question(question)
-        .map(|q| q.text.clone())
+        .map(|q| short_question(&q.text).to_owned())
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| humanize(c, question))
 }

@@ -51,7 +51,9 @@ fn the_parts_hold_answers_urgent_options_questions_sources_and_dates() {
     // The default page: each shown option once, by name, with the first reason why.
     for o in m.likely.iter().chain(m.may.iter()) {
         let name = format!(
-            "<strong class=\"summary-brief-name\">{}</strong>",
+            "<strong class=\"summary-brief-name\" data-option=\"{}\" data-level=\"{}\">{}</strong>",
+            o.id,
+            o.level.id(),
             esc(&o.name)
         );
         assert_eq!(brief.matches(&name).count(), 1, "{}", o.id);
@@ -62,6 +64,27 @@ fn the_parts_hold_answers_urgent_options_questions_sources_and_dates() {
         assert!(!brief.contains(&format!("data-option=\"{}\"", o.id)));
     }
     assert!(!brief.contains(&esc(c.ui("results.decision"))));
+    // Options with the same reason share a line: each reason once per group.
+    let mut shared = 0;
+    for o in m.likely.iter().chain(m.may.iter()) {
+        let why = &o.reasons[0];
+        let groups = [&m.likely, &m.may]
+            .iter()
+            .filter(|g| g.iter().any(|x| &x.reasons[0] == why))
+            .count();
+        let line = format!(": {}</li>", esc(why));
+        assert_eq!(brief.matches(&line).count(), groups, "{why}");
+        if m.likely
+            .iter()
+            .chain(m.may.iter())
+            .filter(|x| &x.reasons[0] == why)
+            .count()
+            > groups
+        {
+            shared += 1;
+        }
+    }
+    assert!(shared >= 2, "no options share a reason");
     let questions = questions_html(&m);
     assert_eq!(questions.matches("<li>").count(), m.questions.len());
     for q in &m.questions {

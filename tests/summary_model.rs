@@ -44,6 +44,10 @@ fn the_summary_lists_the_answers_in_words() {
     );
     let sites = m.answers.iter().find(|r| r.question_id == "sites").unwrap();
     assert_eq!(sites.lines.len(), 2);
+    // The question only, without the instruction after it.
+    let full = &c.question("sites").unwrap().text;
+    assert!(full.len() > sites.question.len(), "{full}");
+    assert!(full.starts_with(&sites.question) && sites.question.ends_with('?'));
     // No raw IDs where content has words.
     for row in &m.answers {
         for l in &row.lines {
