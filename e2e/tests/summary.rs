@@ -718,6 +718,28 @@ async fn summary_values_and_comparison_have_no_axe_violations_and_values_never_c
     b.click("#compare-to-summary").await;
     b.wait_for(".summary h1").await;
     b.assert_no_axe_violations("summary at 360 px").await;
+    // At 320 px the summary, also with its full details, never scrolls sideways.
+    b.set_viewport(320, 740).await;
+    for full in [false, true] {
+        if full {
+            b.click("#print-full").await;
+            b.wait_for(".summary-full .summary-details").await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let w = b
+            .js(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+                vec![],
+            )
+            .await;
+        let w: Vec<u64> = serde_json::from_value(w).unwrap();
+        assert!(
+            w[0] <= w[1],
+            "summary (full details: {full}) scrolls sideways at 320 px: {w:?}"
+        );
+    }
+    b.assert_no_axe_violations("summary with full details at 320 px")
+        .await;
     b.assert_no_console_errors().await;
     b.close().await;
 }
