@@ -12,7 +12,7 @@ use guide_engine::{evaluate, facts::red_flags, Evaluation, Level, OptionResult, 
 use std::collections::HashSet;
 
 use crate::flow::{asked_steps, setting_drugs, Kind};
-use crate::glossary_match::{GlossaryIndex, Segment};
+use crate::glossary_match::Segment;
 use crate::personal::{emphasis, Field, Personal, TRADE_OFFS};
 use crate::results_model::{gather_questions, group_by_level, QuestionGroup};
 use crate::state::Answers;
@@ -120,15 +120,11 @@ pub fn split_questions(groups: &[QuestionGroup], n: usize) -> (Vec<String>, Vec<
 
 /// The glossary entries used in `texts`, each once, in order of first use, as (term, meaning).
 pub fn glossary_used<'a>(
-    c: &Content,
+    c: &'static Content,
     texts: impl IntoIterator<Item = &'a str>,
 ) -> Vec<(String, String)> {
-    let index = GlossaryIndex::new(c.glossary.iter().map(|(id, e)| {
-        // The same shape as `components::glossary::glossary_index` (one generic copy in the wasm).
-        let mut forms = vec![e.term.clone()];
-        forms.extend(e.aliases.iter().cloned());
-        (id.clone(), forms)
-    }));
+    // The app's one prepared index (no second copy of its code in the wasm).
+    let index = crate::components::glossary::glossary_index(c);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for t in texts {
@@ -350,7 +346,7 @@ pub fn source_text(c: &Content, id: &str) -> String {
 }
 
 /// Builds the summary for the answers as the engine sees them (`Answers::effective`).
-pub fn build(c: &Content, profile: &Profile, personal: &Personal) -> SummaryModel {
+pub fn build(c: &'static Content, profile: &Profile, personal: &Personal) -> SummaryModel {
     let eval = evaluate(profile);
     let order = emphasis(&personal.values);
     let grouped = group_by_level(&eval.options);
