@@ -400,7 +400,8 @@ pub fn footer_html(c: &Content, m: &SummaryModel) -> String {
     h.el(
         "p",
         &[("class", "summary-content-date")],
-        &fill(c.ui("results.content_date"), &[("date", &m.content_date)]),
+        // One honest statement about review, with the content date (issue 11).
+        &fill(c.ui("review.statement"), &[("date", &m.content_date)]),
     );
     h.el(
         "p",

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use crate::{
     AnswerContent, GlossaryEntry, Meta, NoteText, OptionContent, Page, PageSection,
-    QuestionContent, RedFlagText, RedFlags, RuleText, Source, UrgentLevelText,
+    QuestionContent, RedFlagMore, RedFlagText, RedFlags, RuleText, Source, UrgentLevelText,
 };
 
 /// A content value read from JSON. The error is one line ("title: expected a string").
@@ -239,20 +239,32 @@ impl FromJson for RedFlagText {
             v,
             &[
                 "level",
-                "heading",
                 "label",
-                "why",
                 "escalate",
+                "heading",
+                "why",
                 "sources",
                 "unverified",
             ],
         )?;
         Ok(RedFlagText {
             level: field(m, "level")?,
-            heading: field(m, "heading")?,
             label: field(m, "label")?,
-            why: field(m, "why")?,
             escalate: field(m, "escalate")?,
+            heading: field_or_default(m, "heading")?,
+            why: field_or_default(m, "why")?,
+            sources: field_or_default(m, "sources")?,
+            unverified: field_or_default(m, "unverified")?,
+        })
+    }
+}
+
+impl FromJson for RedFlagMore {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let m = object(v, &["heading", "why", "sources", "unverified"])?;
+        Ok(RedFlagMore {
+            heading: field(m, "heading")?,
+            why: field(m, "why")?,
             sources: field(m, "sources")?,
             unverified: field_or_default(m, "unverified")?,
         })

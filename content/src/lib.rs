@@ -149,23 +149,39 @@ pub struct NoteText {
     pub unverified: bool,
 }
 
-/// A red flag of §4.
+/// A red flag of §4. The core file (`red_flags.json`, in the wasm: the urgent banner and bar never
+/// wait) holds the level, the label and the escalation; `red_flags_more.json` (fetched with the
+/// details) adds the urgent page's heading, why it is urgent, the sources and the flag.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlagText {
     /// Its §4 level (`EMERGENCY`, `TEAM_NOW`, `CRISIS`): equal to the engine's
     /// `Symptom::urgent_level` (a content test checks it).
     pub level: String,
-    /// A short heading for the urgent page.
-    pub heading: String,
     /// What the person notices, in plain words.
     pub label: String,
-    /// Why it is urgent, in plain words.
-    pub why: String,
     /// When a sign of this flag needs emergency services rather than the team (§4: "EMERGENCY
     /// with ..."), the words that say so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalate: Option<String>,
+    /// A short heading for the urgent page (from `red_flags_more.json`).
+    #[serde(default)]
+    pub heading: String,
+    /// Why it is urgent, in plain words (from `red_flags_more.json`).
+    #[serde(default)]
+    pub why: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub unverified: bool,
+}
+
+/// The urgent page's part of a red flag (`red_flags_more.json`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlagMore {
+    pub heading: String,
+    pub why: String,
     pub sources: Vec<String>,
     #[serde(default)]
     pub unverified: bool,
@@ -333,6 +349,7 @@ pub const DETAIL_FILES: &[&str] = &[
     "glossary.json",
     "ui_more.json",
     "pages_more.json",
+    "red_flags_more.json",
 ];
 
 // WebAssembly: the compact copies written by build.rs (no pretty-printing, fewer bytes to
@@ -364,7 +381,7 @@ fn core_files(lang: Lang) -> [(&'static str, &'static str); 4] {
 
 /// The embedded detail files of a language, in [`DETAIL_FILES`] order.
 #[cfg(feature = "embed-details")]
-fn detail_files(lang: Lang) -> [(&'static str, &'static str); 13] {
+fn detail_files(lang: Lang) -> [(&'static str, &'static str); 14] {
     match lang {
         Lang::En => [
             ("options/local.json", embed!("en", "options/local.json")),
@@ -389,6 +406,7 @@ fn detail_files(lang: Lang) -> [(&'static str, &'static str); 13] {
             ("glossary.json", embed!("en", "glossary.json")),
             ("ui_more.json", embed!("en", "ui_more.json")),
             ("pages_more.json", embed!("en", "pages_more.json")),
+            ("red_flags_more.json", embed!("en", "red_flags_more.json")),
         ],
     }
 }
@@ -450,6 +468,8 @@ pub struct Details {
     /// The full text pages other than the urgent one (`pages_more.json`): they replace the core's
     /// title-only entries.
     pub pages: BTreeMap<String, Page>,
+    /// The urgent page's part of each red flag (`red_flags_more.json`).
+    pub red_flags: BTreeMap<String, RedFlagMore>,
     pub options: BTreeMap<String, OptionContent>,
     pub sources: BTreeMap<String, Source>,
     pub facts: BTreeMap<String, String>,
@@ -482,6 +502,8 @@ impl Details {
                 d.ui = parse(name, text)?;
             } else if *name == "pages_more.json" {
                 d.pages = parse(name, text)?;
+            } else if *name == "red_flags_more.json" {
+                d.red_flags = parse(name, text)?;
             } else if DETAIL_FILES.contains(name) {
                 let part: BTreeMap<String, OptionContent> = parse(name, text)?;
                 for (id, o) in part {
@@ -600,6 +622,15 @@ impl Content {
         ui.extend(d.ui);
         let mut pages = self.pages;
         pages.extend(d.pages);
+        let mut red_flags = self.red_flags;
+        for (id, more) in d.red_flags {
+            if let Some(f) = red_flags.flags.get_mut(&id) {
+                f.heading = more.heading;
+                f.why = more.why;
+                f.sources = more.sources;
+                f.unverified = more.unverified;
+            }
+        }
         Content {
             options: d.options,
             sources: d.sources,
@@ -610,6 +641,7 @@ impl Content {
             glossary: d.glossary,
             ui,
             pages,
+            red_flags,
             ..self
         }
     }
@@ -732,6 +764,10 @@ mod tests {
             ("glossary.json", include_str!("../en/glossary.json")),
             ("ui_more.json", include_str!("../en/ui_more.json")),
             ("pages_more.json", include_str!("../en/pages_more.json")),
+            (
+                "red_flags_more.json",
+                include_str!("../en/red_flags_more.json"),
+            ),
         ]
     }
 
@@ -911,6 +947,7 @@ mod tests {
                 "rules.json" => same::<BTreeMap<String, RuleText>>(name, text),
                 "notes.json" => same::<BTreeMap<String, NoteText>>(name, text),
                 "red_flags.json" => same::<RedFlags>(name, text),
+                "red_flags_more.json" => same::<BTreeMap<String, RedFlagMore>>(name, text),
                 "glossary.json" => same::<BTreeMap<String, GlossaryEntry>>(name, text),
                 "pages.json" | "pages_more.json" => same::<BTreeMap<String, Page>>(name, text),
                 "sources.json" => same::<BTreeMap<String, Source>>(name, text),
@@ -1039,7 +1076,8 @@ mod tests {
             "sources.json",
             "ui_more.json",
             "pages_more.json",
+            "red_flags_more.json",
         );
-        assert_eq!(CORE_FILES.len() + DETAIL_FILES.len(), 17);
+        assert_eq!(CORE_FILES.len() + DETAIL_FILES.len(), 18);
     }
 }

@@ -87,10 +87,11 @@ async fn the_text_size_control_enlarges_everything_by_keyboard_and_is_kept_until
     b.goto(&server.url("/")).await;
     b.wait_for(".welcome h1").await;
 
-    // Three sizes, in a labelled group; the standard one is chosen and nothing is stored for it.
+    // Three sizes, in a labelled group in the header's menu; the standard one is chosen and
+    // nothing is stored for it.
+    b.open_menu_around("#text-size-label").await;
     assert_eq!(b.texts(".text-size-button").await, ["100%", "125%", "150%"]);
     assert_eq!(b.attr(".text-size", "role").await.as_deref(), Some("group"));
-    b.open_menu_around("#text-size-label").await;
     assert_eq!(b.text("#text-size-label").await, "Text size");
     assert_eq!(pressed(&b).await, ["100"]);
     assert_eq!(b.local_storage_get(TEXT_SIZE_KEY).await, None);

@@ -140,12 +140,14 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
     let b = Browser::start().await;
     open_results(&b, &server, egfr_profile()).await;
 
-    // The decision is stated explicitly; no urgent banner without a red flag.
-    let decision = b.text(".results-decision").await;
+    // The answer first (issue 10): at a glance, the options likely to be discussed, linking
+    // to their cards, and the two next steps; no urgent banner without a red flag.
+    let glance = b.text(".results-glance").await;
     assert!(
-        decision.contains(&ui("results.decision")),
-        "decision not stated: {decision:?}"
+        b.exists(".results-glance a[href='#option-EGFR_OSI']").await,
+        "osimertinib not at a glance: {glance:?}"
     );
+    assert!(b.exists("#glance-summary").await && b.exists("#glance-questions").await);
     assert!(
         !b.exists(".urgent-banner").await,
         "urgent banner without a red flag"
@@ -352,8 +354,10 @@ async fn sclc_results_show_the_urgent_banner_first_and_last_and_nsclc_options_as
         group_of(&b, "SCLC_PLAT_ETOP").await.as_deref(),
         Some("LIKELY")
     );
+    // "Usually not used" lists only small cell options for small cell (issue 10): the non-small
+    // cell medicines are not listed at all.
     for id in ["EGFR_OSI", "IO_MONO", "CHEMO_PLATINUM_DOUBLET"] {
-        assert_eq!(group_of(&b, id).await.as_deref(), Some("NOT"), "{id}");
+        assert_eq!(group_of(&b, id).await.as_deref(), None, "{id}");
     }
     // Tarlatamab's safety note (N-4) is shown.
     let notes = content_json("notes.json");
@@ -400,10 +404,7 @@ async fn results_reflow_on_a_320px_phone_with_details_open() {
             "results-320-why",
             ".option-card[data-option='EGFR_OSI'] .card-why",
         ),
-        (
-            "results-320-not",
-            ".option-card[data-option='SCLC_TARLATAMAB']",
-        ),
+        ("results-320-not", ".option-card[data-option='IO_MONO']"),
         ("results-320-notes", ".safety-notes"),
         ("results-320-questions", ".care-questions"),
         ("results-320-footer", ".results-footer"),
@@ -527,6 +528,9 @@ async fn squamous_cancer_shows_the_squamous_note_on_chemo_immunotherapy() {
         .as_str()
         .unwrap()
         .to_string();
+    // The note is in the card's "More about" part.
+    b.click(".option-card[data-option='IO_CHEMO'] .card-details > summary")
+        .await;
     let shown = b
         .text(".option-card[data-option='IO_CHEMO'] .card-squamous")
         .await;

@@ -31,11 +31,13 @@ fn red_flag_list() -> impl IntoView {
                     let sources = (!f.sources.is_empty())
                         .then(|| view! { <SourceList ids=f.sources.clone() /> });
                     Some(view! {
+                        // Heading, why and sources come with the details (`red_flags_more.json`);
+                        // the sign and what to do never wait.
                         <li class="red-flag" data-flag=s.id()>
-                            <h3>{f.heading.clone()}</h3>
+                            {(!f.heading.is_empty()).then(|| view! { <h3>{f.heading.clone()}</h3> })}
                             <p>{f.label.clone()}</p>
                             {escalate}
-                            <p>{f.why.clone()}</p>
+                            {(!f.why.is_empty()).then(|| view! { <p>{f.why.clone()}</p> })}
                             {sources}
                         </li>
                     })
