@@ -156,9 +156,11 @@ fi
 
 wait_for_apt
 
-# 4. npm tools: binaryen (wasm-opt) and axe-core, exact versions from tools/package-lock.json.
+# 4. npm tools: binaryen (wasm-opt), axe-core and terser (minifies the wasm-bindgen glue in the
+#    build hook), exact versions from tools/package-lock.json.
 AXE_VERSION="$(sed -n 's/.*"axe-core": "\([^"]*\)".*/\1/p' tools/package.json)"
 have_npm_tools() {
+  [ -x tools/node_modules/.bin/terser ] &&
   [ -x tools/node_modules/.bin/wasm-opt ] &&
     tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "(version_$WASM_OPT_VERSION)" &&
     grep -q "\"version\": \"$AXE_VERSION\"" tools/node_modules/axe-core/package.json 2>/dev/null
