@@ -45,8 +45,6 @@
     if (location.origin && location.origin !== "null") {
       url.searchParams.set("parent", location.origin);
     }
-    // Review mode for clinicians (issue 11) only when the partner turns it on.
-    if (el.getAttribute("data-review") === "1") url.searchParams.set("review", "1");
     THEME.forEach(function (name) {
       var value = el.getAttribute("data-theme-" + name);
       if (value === null) return;

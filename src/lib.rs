@@ -14,7 +14,6 @@ pub mod glossary_match;
 pub mod personal;
 pub mod pwa;
 pub mod results_model;
-pub mod review_html;
 pub mod saved_file;
 pub mod state;
 pub mod storage;
