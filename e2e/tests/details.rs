@@ -11,7 +11,7 @@ use guide_e2e::{dist_dir, json, repo_root, Browser, StaticServer, TempDir, Value
 const STORAGE_KEY: &str = "recurrence-guide.answers";
 
 /// The detail files, as `guide_content::DETAIL_FILES`.
-const DETAIL_FILES: [&str; 11] = [
+const DETAIL_FILES: [&str; 14] = [
     "options/local.json",
     "options/targeted.json",
     "options/immunotherapy_chemo.json",
@@ -23,11 +23,19 @@ const DETAIL_FILES: [&str; 11] = [
     "notes.json",
     "questions.json",
     "glossary.json",
+    "ui_more.json",
+    "pages_more.json",
+    "red_flags_more.json",
 ];
 
 fn ui(key: &str) -> String {
-    let path = repo_root().join("content/en/ui.json");
-    let ui: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    // The core words (ui.json) and those of the later screens (ui_more.json).
+    let read = |f: &str| -> Value {
+        let path = repo_root().join("content/en").join(f);
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let (core, more) = (read("ui.json"), read("ui_more.json"));
+    let ui = if core.get(key).is_some() { core } else { more };
     ui[key]
         .as_str()
         .unwrap_or_else(|| panic!("ui.json has no {key}"))

@@ -76,7 +76,11 @@ fn option_content(id: &str) -> Value {
 }
 
 fn ui(key: &str) -> String {
-    content_json("ui.json")[key]
+    // The core words (ui.json) and those of the later screens (ui_more.json).
+    content_json("ui.json")
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| content_json("ui_more.json")[key].clone())
         .as_str()
         .unwrap_or_else(|| panic!("ui.json has no {key}"))
         .to_string()
@@ -160,19 +164,21 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
         Some("LIKELY")
     );
     assert_eq!(group_of(&b, "TRIALS").await.as_deref(), Some("MAY"));
-    for id in ["SCLC_TARLATAMAB", "SCLC_PLAT_ETOP", "IO_MONO"] {
-        assert_eq!(group_of(&b, id).await.as_deref(), Some("NOT"), "{id}");
+    // "Usually not used" lists only options for the person's type (issue 10).
+    assert_eq!(group_of(&b, "IO_MONO").await.as_deref(), Some("NOT"));
+    for id in ["SCLC_TARLATAMAB", "SCLC_PLAT_ETOP"] {
+        assert_eq!(group_of(&b, id).await.as_deref(), None, "{id}");
     }
     // Catalogue order inside a group (targeted before "for everyone").
     let likely = options_in(&b, "LIKELY").await;
     let pos = |id: &str| likely.iter().position(|x| x == id).unwrap();
     assert!(pos("EGFR_OSI") < pos("PALLIATIVE_CARE"), "{likely:?}");
 
-    // The "not used" group is collapsed, with the reason visible once opened.
+    // The "not used" group is collapsed, with the first reason visible once opened.
     assert_eq!(b.attr("details.not-group", "open").await, None);
     b.click("details.not-group > summary").await;
     let why_not = b
-        .text(".option-card[data-option='SCLC_TARLATAMAB'] .card-why")
+        .text(".option-card[data-option='IO_MONO'] .card-why-first")
         .await;
     assert!(
         why_not.contains(&ui("card.why_not")),
@@ -183,11 +189,10 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
         "no reason: {why_not:?}"
     );
 
-    // Every option carries the oncologist sentence.
-    let cards = b.texts(".option-card").await.len();
-    let discuss = b.texts(".option-card .card-discuss").await;
-    assert_eq!(discuss.len(), cards);
-    assert!(discuss.iter().all(|t| t.trim() == ui("results.discuss")));
+    // One "not advice; approvals differ" statement for the page, not one per card (issue 10).
+    assert!(!b.exists(".option-card .card-discuss").await);
+    let statement = b.text(".results-intro").await;
+    assert_eq!(norm(&statement), norm(&ui("results.statement")));
 
     // Osimertinib: summary and "why" visible without expanding; details open on click.
     let card = ".option-card[data-option='EGFR_OSI']";
@@ -196,7 +201,7 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
     assert!(name.contains(osi["name"].as_str().unwrap()), "{name:?}");
     let summary = b.text(&format!("{card} .card-summary")).await;
     assert_eq!(norm(&summary), norm(osi["summary"].as_str().unwrap()));
-    let why = b.text(&format!("{card} .card-why")).await;
+    let why = b.text(&format!("{card} .card-why-first")).await;
     assert!(why.contains(&ui("card.why")), "{why:?}");
     let closed_aims = b
         .js(
@@ -231,8 +236,13 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
     .await;
     b.screenshot("results-desktop-card-open").await;
 
-    // Sources: resolved titles with their IDs, the URL as text.
-    b.click(&format!("{card} .card-sources > summary")).await;
+    // Sources (in the open card): titles as links to the publisher, nothing fetched until tapped.
+    assert!(
+        b.exists(&format!(
+            "{card} .card-sources a.source-title[target='_blank'][rel='noopener noreferrer']"
+        ))
+        .await
+    );
     let sources = b.texts(&format!("{card} .source-list li")).await;
     assert!(!sources.is_empty());
     let src_json = content_json("sources.json");

@@ -79,7 +79,11 @@ fn content_json(file: &str) -> Value {
 }
 
 fn ui(key: &str) -> String {
-    content_json("ui.json")[key]
+    // The core words (ui.json) and those of the later screens (ui_more.json).
+    content_json("ui.json")
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| content_json("ui_more.json")[key].clone())
         .as_str()
         .unwrap_or_else(|| panic!("ui.json has no {key}"))
         .to_string()

@@ -237,7 +237,6 @@ pub fn Layout() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{ui("nav.skip")}</a>
-        <HelpBar profile=Signal::from(state.profile) />
         <header class="site-header">
             <div class="header-inner">
                 <p class="site-title">
@@ -278,6 +277,9 @@ pub fn Layout() -> impl IntoView {
                 </details>
             </div>
         </header>
+        // After the header: at the top of the page the header's links stay above it; once the
+        // page scrolls, the bar sticks to the top of the screen.
+        <HelpBar profile=Signal::from(state.profile) />
         <div class="notices">
             <crate::pwa::PwaNotices />
             {move || state.notice.get().map(|n| view! {
