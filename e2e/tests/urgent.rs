@@ -36,6 +36,22 @@ async fn assert_no_errors_but_the_seeding_favicon(b: &Browser) {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
 
+/// A 390 x 844 phone on the symptoms screen of a non-small cell story.
+async fn symptoms_on_a_phone() -> (StaticServer, Browser) {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    b.set_viewport(390, 844).await;
+    open(
+        &b,
+        &server,
+        "q:symptoms",
+        json!({"version": 1, "histology": "NSCLC_NONSQ"}),
+    )
+    .await;
+    b.wait_for(r#".question[data-step="symptoms"]"#).await;
+    (server, b)
+}
+
 /// Clicks a symptom checkbox by its answer ID.
 async fn toggle(b: &Browser, id: &str) {
     b.js(
@@ -87,17 +103,7 @@ const LEVELS: &[(&str, &str)] = &[
 
 #[tokio::test]
 async fn each_red_flag_shows_its_level_at_once_in_the_first_viewport() {
-    let server = StaticServer::start(dist_dir());
-    let b = Browser::start().await;
-    b.set_viewport(390, 844).await;
-    open(
-        &b,
-        &server,
-        "q:symptoms",
-        json!({"version": 1, "histology": "NSCLC_NONSQ"}),
-    )
-    .await;
-    b.wait_for(r#".question[data-step="symptoms"]"#).await;
+    let (server, b) = symptoms_on_a_phone().await;
     assert!(!b.exists(".help-bar").await, "no red flag, no bar");
     for (flag, level) in LEVELS {
         // Scrolled down to where the sign is, as a person ticking it would be.
@@ -149,17 +155,7 @@ async fn each_red_flag_shows_its_level_at_once_in_the_first_viewport() {
 
 #[tokio::test]
 async fn stridor_with_fever_leads_with_the_emergency_and_stays_in_view_everywhere() {
-    let server = StaticServer::start(dist_dir());
-    let b = Browser::start().await;
-    b.set_viewport(390, 844).await;
-    open(
-        &b,
-        &server,
-        "q:symptoms",
-        json!({"version": 1, "histology": "NSCLC_NONSQ"}),
-    )
-    .await;
-    b.wait_for(r#".question[data-step="symptoms"]"#).await;
+    let (server, b) = symptoms_on_a_phone().await;
     toggle(&b, "FEVER_ON_CHEMO").await;
     b.wait_for(".help-bar").await;
     assert_eq!(bar_level(&b).await.as_deref(), Some("TEAM_NOW"));
