@@ -117,11 +117,7 @@ pub fn head_html(c: &Content, m: &SummaryModel) -> String {
                 "div",
                 &[("class", "urgent-level"), ("data-level", g.level.id())],
             );
-            h.el(
-                "p",
-                &[("class", "urgent-text")],
-                &format!("{}. {}", g.title, g.action),
-            );
+            h.el("p", &[("class", "urgent-text")], &g.action);
             h.el(
                 "p",
                 &[("class", "urgent-symptoms-label")],

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use super::sources::{content, ui};
 use crate::urgent_model::{urgent_groups, UrgentGroup};
 
-/// The levels' actions and the ticked signs under each.
+/// The levels' actions (each starts with what to do, so the short title is not repeated) and
+/// the ticked signs under each.
 fn banner_body(groups: Vec<UrgentGroup>) -> impl IntoView {
     groups
         .into_iter()
@@ -26,7 +27,7 @@ fn banner_body(groups: Vec<UrgentGroup>) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="urgent-level" data-level=g.level.id()>
-                    <p class="urgent-text"><strong>{g.title}". "</strong>{g.action}</p>
+                    <p class="urgent-text"><strong>{g.action}</strong></p>
                     <p class="urgent-symptoms-label">{ui("urgent.your_symptoms")}</p>
                     <ul class="urgent-symptoms">{items}</ul>
                 </div>
