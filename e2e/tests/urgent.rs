@@ -103,7 +103,7 @@ const LEVELS: &[(&str, &str)] = &[
 
 #[tokio::test]
 async fn each_red_flag_shows_its_level_at_once_in_the_first_viewport() {
-    let (server, b) = symptoms_on_a_phone().await;
+    let (_server, b) = symptoms_on_a_phone().await;
     assert!(!b.exists(".help-bar").await, "no red flag, no bar");
     for (flag, level) in LEVELS {
         // Scrolled down to where the sign is, as a person ticking it would be.
