@@ -6,3 +6,6 @@ ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 export PATH="$ROOT/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export DEBIAN_FRONTEND=noninteractive
+# The toolchain of the browser build (scripts/trunk.sh): a pinned nightly with the standard library's
+# source, so std is rebuilt with panics that abort at once. `stable` builds the bigger wasm.
+export WASM_TOOLCHAIN="${WASM_TOOLCHAIN:-nightly-2026-10-29}"

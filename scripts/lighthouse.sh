@@ -42,7 +42,7 @@ fi
 command -v brotli >/dev/null || { echo "lighthouse.sh: needs brotli (scripts/setup.sh --test installs it)" >&2; exit 1; }
 
 if $BUILD; then
-  trunk build --release
+  bash scripts/trunk.sh build --release
 fi
 [ -f "$DIST/index.html" ] || { echo "lighthouse.sh: no $DIST/index.html (run without --no-build)" >&2; exit 1; }
 mkdir -p bench-results

@@ -19,10 +19,10 @@ export CARGO_NET_OFFLINE=true
 case "$MODE" in
   "")
     echo "serve.sh: building and serving at http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
-    exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+    exec bash scripts/trunk.sh serve --release --address 127.0.0.1 --port "$PORT"
     ;;
   --static)
-    trunk build --release
+    bash scripts/trunk.sh build --release
     exec cargo run -q -p guide-e2e --locked --bin serve-dist -- --port "$PORT" --dist "$ROOT/dist"
     ;;
   *)

@@ -51,6 +51,16 @@ else
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# The browser build's pinned nightly with the standard library's source (scripts/trunk.sh).
+if [[ "$WASM_TOOLCHAIN" == stable ]]; then
+  say "browser build toolchain: stable (WASM_TOOLCHAIN=stable)"
+elif rustup run "$WASM_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+  && [ -d "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "browser build toolchain $WASM_TOOLCHAIN with rust-src: present"
+else
+  say "installing the browser build toolchain $WASM_TOOLCHAIN with rust-src"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
+fi
 if $FOR_TESTS; then
   for component in rustfmt clippy; do
     subcommand="${component/rustfmt/fmt}"

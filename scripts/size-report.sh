@@ -28,7 +28,7 @@ bash scripts/setup.sh --test
 source scripts/env.sh
 export CARGO_NET_OFFLINE=true
 if $BUILD; then
-  trunk build --release
+  bash scripts/trunk.sh build --release
 fi
 STATUS=0
 cargo run -q -p guide-e2e --locked --bin size-report -- "${ARGS[@]}" || STATUS=$?

@@ -5,7 +5,7 @@
 #   1. cargo fmt --check
 #   2. cargo clippy --workspace --all-targets -- -D warnings
 #   3. cargo test --workspace (native: app logic, engine, content, cli; not the browser tests)
-#   4. trunk build --release                  -> dist/
+#   4. scripts/trunk.sh build --release                -> dist/
 #   5. cargo test -p guide-e2e                -> browser tests against dist/ (headless Chromium)
 #   5b. the core flows (e2e/tests/engines.rs) in Firefox ESR and in WebKitGTK (under xvfb-run -a)
 #   6. size budget: brotli total of the first-load files of dist/ <= SIZE_BUDGET_KB (default 250, the budget)
@@ -42,7 +42,7 @@ step() {
 step fmt cargo fmt --all --check
 step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 step native-tests cargo test --workspace --exclude guide-e2e --locked --no-fail-fast
-step trunk-build env RUST_BACKTRACE=0 trunk build --release
+step trunk-build env RUST_BACKTRACE=0 bash scripts/trunk.sh build --release
 if [[ " ${FAILED[*]} " == *" trunk-build "* ]]; then
   echo "==> skipping the browser tests and the size budget: there is no fresh release build"
   FAILED+=(browser-tests size-budget)
