@@ -8,8 +8,10 @@
 use guide_content::Content;
 use guide_engine::Evaluation;
 
-use crate::results_model::{fill, QuestionGroup};
-use crate::summary_model::{compare_cell, row_is_list, SummaryModel, SummaryOption, COMPARE_ROWS};
+use crate::results_model::fill;
+use crate::summary_model::{
+    compare_cell, row_is_list, short_question, SummaryModel, SummaryOption, COMPARE_ROWS,
+};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -79,64 +81,54 @@ impl Html {
     }
 }
 
-/// The decision, the urgent symptoms (if any), the answers and what matters to the person.
-pub fn head_html(c: &Content, m: &SummaryModel) -> String {
+/// Urgent help for the symptoms ticked, most urgent level first (empty when there are none).
+pub fn urgent_html(c: &Content, m: &SummaryModel) -> String {
     let mut h = Html::default();
-    h.section(
-        "summary-decision",
-        "summary-decision-title",
-        c.ui("summary.decision"),
-    );
-    h.el("p", &[], c.ui("results.decision"));
-    h.list(
-        &[],
+    if m.urgent.is_empty() {
+        return h.0;
+    }
+    h.open(
+        "section",
         &[
-            c.ui("results.decision_local").to_owned(),
-            c.ui("results.decision_systemic").to_owned(),
-            c.ui("results.decision_trial").to_owned(),
-            c.ui("results.decision_comfort").to_owned(),
+            ("class", "urgent-banner summary-urgent"),
+            ("aria-labelledby", "summary-urgent-title"),
         ],
     );
-    h.close("section");
-
-    if !m.urgent.is_empty() {
+    h.el(
+        "h2",
+        &[("class", "urgent-title"), ("id", "summary-urgent-title")],
+        c.ui("urgent.title"),
+    );
+    for g in &m.urgent {
         h.open(
-            "section",
-            &[
-                ("class", "urgent-banner summary-urgent"),
-                ("aria-labelledby", "summary-urgent-title"),
-            ],
+            "div",
+            &[("class", "urgent-level"), ("data-level", g.level.id())],
         );
+        h.el("p", &[("class", "urgent-text")], &g.action);
         h.el(
-            "h2",
-            &[("class", "urgent-title"), ("id", "summary-urgent-title")],
-            c.ui("urgent.title"),
+            "p",
+            &[("class", "urgent-symptoms-label")],
+            c.ui("urgent.your_symptoms"),
         );
-        for g in &m.urgent {
-            h.open(
-                "div",
-                &[("class", "urgent-level"), ("data-level", g.level.id())],
-            );
-            h.el("p", &[("class", "urgent-text")], &g.action);
-            h.el(
-                "p",
-                &[("class", "urgent-symptoms-label")],
-                c.ui("urgent.your_symptoms"),
-            );
-            let items: Vec<String> = g
-                .items
-                .iter()
-                .map(|i| match &i.escalate {
-                    Some(e) => format!("{} {e}", i.label),
-                    None => i.label.clone(),
-                })
-                .collect();
-            h.list(&[("class", "urgent-symptoms")], &items);
-            h.close("div");
-        }
-        h.close("section");
+        let items: Vec<String> = g
+            .items
+            .iter()
+            .map(|i| match &i.escalate {
+                Some(e) => format!("{} {e}", i.label),
+                None => i.label.clone(),
+            })
+            .collect();
+        h.list(&[("class", "urgent-symptoms")], &items);
+        h.close("div");
     }
+    h.close("section");
+    h.0
+}
 
+/// The page a person hands over: the answers, what matters to them (if they said), the options
+/// by group with one line on why each was shown, and the safety notes (if any).
+pub fn brief_html(c: &Content, m: &SummaryModel) -> String {
+    let mut h = Html::default();
     h.section(
         "summary-answers",
         "summary-answers-title",
@@ -149,64 +141,117 @@ pub fn head_html(c: &Content, m: &SummaryModel) -> String {
             &[("class", "summary-row"), ("data-step", &row.question_id)],
         );
         h.el("dt", &[], &row.question);
-        h.open("dd", &[]);
-        match row.lines.len() {
-            0 => {
-                h.el(
-                    "span",
-                    &[("class", "not-answered")],
-                    c.ui("review.not_answered"),
-                );
-            }
-            1 => {
-                h.text(&row.lines[0]);
-            }
-            _ => {
-                h.list(&[("class", "answer-list")], &row.lines);
-            }
+        if row.lines.is_empty() {
+            h.open("dd", &[]).el(
+                "span",
+                &[("class", "not-answered")],
+                c.ui("review.not_answered"),
+            );
+            h.close("dd");
+        } else {
+            h.el("dd", &[], &row.lines.join("; "));
         }
-        h.close("dd").close("div");
+        h.close("div");
     }
     h.close("dl").close("section");
 
-    h.section(
-        "summary-values",
-        "summary-values-title",
-        c.ui("summary.values"),
-    );
-    if m.goal.is_none() && m.values.is_empty() && m.other_values.is_empty() {
-        h.el("p", &[], c.ui("summary.values_none"));
-    }
-    h.open("dl", &[("class", "summary-list")]);
-    let row = |h: &mut Html, id: &str, q: &str, a: &str, own: bool| {
-        h.open("div", &[("class", "summary-row"), ("data-values", id)]);
-        h.el("dt", &[], q);
-        let attrs: &[(&str, &str)] = if own {
-            &[("class", "summary-own-words")]
-        } else {
-            &[]
+    // What matters to the person: only what they said (the goal is not in the answers above).
+    if m.goal.is_some() || !m.values.is_empty() || !m.other_values.is_empty() {
+        h.section(
+            "summary-values",
+            "summary-values-title",
+            c.ui("summary.values"),
+        );
+        h.open("dl", &[("class", "summary-list")]);
+        let row = |h: &mut Html, id: &str, q: &str, a: &str, own: bool| {
+            h.open("div", &[("class", "summary-row"), ("data-values", id)]);
+            h.el("dt", &[], short_question(q));
+            let attrs: &[(&str, &str)] = if own {
+                &[("class", "summary-own-words")]
+            } else {
+                &[]
+            };
+            h.el("dd", attrs, a);
+            h.close("div");
         };
-        h.el("dd", attrs, a);
-        h.close("div");
-    };
-    if let Some(g) = &m.goal {
-        let q = c
-            .question("goals")
-            .map(|q| q.text.as_str())
-            .unwrap_or("goals");
-        row(&mut h, "goals", q, g, false);
+        if let Some(g) = &m.goal {
+            let q = c
+                .question("goals")
+                .map(|q| q.text.as_str())
+                .unwrap_or("goals");
+            row(&mut h, "goals", q, g, false);
+        }
+        for v in &m.values {
+            row(&mut h, &v.id, &v.question, &v.answer, false);
+        }
+        if !m.other_values.is_empty() {
+            row(&mut h, "other", c.ui("values.other"), &m.other_values, true);
+        }
+        h.close("dl").close("section");
     }
-    for v in &m.values {
-        row(&mut h, &v.id, &v.question, &v.answer, false);
-    }
-    if !m.other_values.is_empty() {
-        row(&mut h, "other", c.ui("values.other"), &m.other_values, true);
-    }
-    h.close("dl");
-    if !m.values.is_empty() {
-        h.el("p", &[], c.ui("summary.emphasis"));
+
+    h.section(
+        "summary-brief",
+        "summary-options-title",
+        c.ui("results.title"),
+    );
+    for (title, list) in [("results.likely", &m.likely), ("results.may", &m.may)] {
+        if list.is_empty() {
+            continue;
+        }
+        h.el("h3", &[], c.ui(title));
+        h.open("ul", &[("class", "summary-brief-list")]);
+        // Options with the same reason share one line: "A; B: Shown because …".
+        let mut done = vec![false; list.len()];
+        for i in 0..list.len() {
+            if done[i] {
+                continue;
+            }
+            let why = list[i].reasons.first();
+            h.open("li", &[]);
+            for (j, o) in list.iter().enumerate().skip(i) {
+                if done[j] || o.reasons.first() != why {
+                    continue;
+                }
+                if j > i {
+                    h.text("; ");
+                }
+                done[j] = true;
+                h.el(
+                    "strong",
+                    &[
+                        ("class", "summary-brief-name"),
+                        ("data-option", &o.id),
+                        ("data-level", o.level.id()),
+                    ],
+                    &o.name,
+                );
+            }
+            if let Some(why) = why {
+                h.text(": ").text(why);
+            }
+            h.close("li");
+        }
+        h.close("ul");
     }
     h.close("section");
+
+    if !m.safety_notes.is_empty() {
+        h.section(
+            "summary-safety",
+            "summary-notes-title",
+            c.ui("results.notes"),
+        );
+        h.list(&[], &m.safety_notes);
+        h.close("section");
+    }
+    h.0
+}
+
+/// The guide's questions in the default printout: the first [`crate::summary_model::TOP_QUESTIONS`].
+pub fn questions_html(m: &SummaryModel) -> String {
+    let mut h = Html::default();
+    h.list(&[("class", "summary-top-questions")], &m.questions);
     h.0
 }
 
@@ -242,46 +287,51 @@ fn option_html(h: &mut Html, c: &Content, o: &SummaryOption) {
     h.close("li");
 }
 
-/// The options by group (with why each was shown), safety notes, and options usually not used.
-pub fn options_html(c: &Content, m: &SummaryModel) -> String {
+/// The full details, printed only when the person asks: the decision, every shown option's
+/// card, the options usually not used and why, the other questions, the sources and the words
+/// used. Every heading is an `h3` under one `h2`.
+pub fn details_html(c: &Content, m: &SummaryModel) -> String {
     let mut h = Html::default();
     h.section(
-        "summary-options",
-        "summary-options-title",
-        c.ui("results.title"),
+        "summary-details",
+        "summary-details-title",
+        c.ui("summary.details"),
+    );
+    h.el("h3", &[], c.ui("summary.decision"));
+    h.el("p", &[], c.ui("results.decision"));
+    h.list(
+        &[],
+        &[
+            c.ui("results.decision_local").to_owned(),
+            c.ui("results.decision_systemic").to_owned(),
+            c.ui("results.decision_trial").to_owned(),
+            c.ui("results.decision_comfort").to_owned(),
+        ],
     );
     h.el("p", &[], c.ui("results.intro"));
+    if !m.values.is_empty() {
+        h.el("p", &[], c.ui("summary.emphasis"));
+    }
     for (title, help, list) in [
         ("results.likely", "results.likely_help", &m.likely),
         ("results.may", "results.may_help", &m.may),
     ] {
+        if list.is_empty() {
+            continue;
+        }
         h.open("div", &[("class", "summary-group")]);
         h.el("h3", &[], c.ui(title));
         h.el("p", &[("class", "level-help")], c.ui(help));
-        if list.is_empty() {
-            h.el("p", &[], c.ui("results.none_in_group"));
-        } else {
-            h.open("ul", &[("class", "summary-options"), ("role", "list")]);
-            for o in list.iter() {
-                option_html(&mut h, c, o);
-            }
-            h.close("ul");
+        h.open("ul", &[("class", "summary-options"), ("role", "list")]);
+        for o in list.iter() {
+            option_html(&mut h, c, o);
         }
-        h.close("div");
+        h.close("ul").close("div");
     }
-    h.close("section");
 
-    if !m.safety_notes.is_empty() {
-        h.section(
-            "summary-safety",
-            "summary-notes-title",
-            c.ui("results.notes"),
-        );
-        h.list(&[], &m.safety_notes);
-        h.close("section");
-    }
     if !m.not_shown.is_empty() {
-        h.section("summary-not", "summary-not-title", c.ui("results.not"));
+        h.open("div", &[("class", "summary-not")]);
+        h.el("h3", &[], c.ui("results.not"));
         h.el("p", &[], c.ui("results.not_help"));
         h.open("ul", &[]);
         for o in &m.not_shown {
@@ -291,38 +341,27 @@ pub fn options_html(c: &Content, m: &SummaryModel) -> String {
                 .text(&o.reasons.join(" "));
             h.close("li");
         }
-        h.close("ul").close("section");
+        h.close("ul").close("div");
     }
-    h.0
-}
 
-/// The generated questions, one group per heading (`h3`).
-pub fn questions_html(c: &Content, groups: &[QuestionGroup]) -> String {
-    let mut h = Html::default();
-    for g in groups {
-        let heading = match &g.option {
-            None => c.ui("results.questions_answers").to_owned(),
-            Some(id) => {
-                let name = c.option(id).map(|k| k.name.as_str()).unwrap_or(id);
-                fill(c.ui("results.questions_option"), &[("name", name)])
-            }
-        };
-        h.open("div", &[("class", "question-group")]);
-        h.el("h3", &[], &heading);
-        h.list(&[], &g.questions);
+    if !m.more_questions.is_empty() {
+        h.open("div", &[("class", "summary-more-questions")]);
+        h.el("h3", &[], c.ui("summary.more_questions"));
+        for g in &m.more_questions {
+            let heading = match &g.option {
+                None => c.ui("results.questions_answers").to_owned(),
+                Some(id) => {
+                    let name = c.option(id).map(|k| k.name.as_str()).unwrap_or(id);
+                    fill(c.ui("results.questions_option"), &[("name", name)])
+                }
+            };
+            h.el("h4", &[], &heading);
+            h.list(&[], &g.questions);
+        }
         h.close("div");
     }
-    h.0
-}
 
-/// The sources cited, then the content date, engine version and "not medical advice".
-pub fn sources_html(c: &Content, m: &SummaryModel) -> String {
-    let mut h = Html::default();
-    h.section(
-        "summary-sources",
-        "summary-sources-title",
-        c.ui("page.sources"),
-    );
+    h.el("h3", &[], c.ui("page.sources"));
     h.open("ul", &[("class", "source-list")]);
     for s in &m.sources {
         let text = if s.text.is_empty() {
@@ -336,7 +375,23 @@ pub fn sources_html(c: &Content, m: &SummaryModel) -> String {
             .text(text);
         h.close("li");
     }
-    h.close("ul").close("section");
+    h.close("ul");
+
+    if !m.glossary.is_empty() {
+        h.el("h3", &[], c.ui("summary.glossary"));
+        h.open("dl", &[("class", "summary-glossary")]);
+        for (term, meaning) in &m.glossary {
+            h.el("dt", &[], term).el("dd", &[], meaning);
+        }
+        h.close("dl");
+    }
+    h.close("section");
+    h.0
+}
+
+/// The content date, the engine version and "not medical advice; approvals differ".
+pub fn footer_html(c: &Content, m: &SummaryModel) -> String {
+    let mut h = Html::default();
     h.open("footer", &[("class", "summary-footer")]);
     h.el(
         "p",
@@ -352,8 +407,10 @@ pub fn sources_html(c: &Content, m: &SummaryModel) -> String {
             &[("version", m.engine_version)],
         ),
     );
-    h.open("p", &[])
+    h.open("p", &[("class", "summary-footer-advice")])
         .el("strong", &[], c.ui("summary.not_advice"))
+        .text(" ")
+        .text(c.ui("summary.approvals"))
         .close("p");
     h.close("footer");
     h.0

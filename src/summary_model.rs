@@ -9,7 +9,10 @@
 use guide_content::{render, Content};
 use guide_engine::{evaluate, facts::red_flags, Evaluation, Level, OptionResult, Profile};
 
+use std::collections::HashSet;
+
 use crate::flow::{asked_steps, setting_drugs, Kind};
+use crate::glossary_match::Segment;
 use crate::personal::{emphasis, Field, Personal, TRADE_OFFS};
 use crate::results_model::{gather_questions, group_by_level, QuestionGroup};
 use crate::state::Answers;
@@ -75,6 +78,10 @@ pub struct SummaryModel {
     pub safety_notes: Vec<String>,
     /// The generated questions (unknown answers first, then each shown option's questions).
     pub generated_questions: Vec<QuestionGroup>,
+    /// The first [`TOP_QUESTIONS`] of them, each once: what the default printout lists.
+    pub questions: Vec<String>,
+    /// The rest, by group (printed only with the full details).
+    pub more_questions: Vec<QuestionGroup>,
     pub own_questions: Vec<String>,
     pub notes: Vec<String>,
     /// The goals answer (engine question `goals`) in words.
@@ -86,6 +93,50 @@ pub struct SummaryModel {
     pub content_date: String,
     pub engine_version: &'static str,
     pub sources: Vec<SourceRow>,
+    /// (term, meaning) of the glossary words in the shown options' texts, in order of use.
+    pub glossary: Vec<(String, String)>,
+}
+
+/// How many of the guide's questions the default printout lists.
+pub const TOP_QUESTIONS: usize = 10;
+
+/// Splits the questions (already each once, unknown answers first) into the first `n` and the
+/// rest, which keep their groups.
+pub fn split_questions(groups: &[QuestionGroup], n: usize) -> (Vec<String>, Vec<QuestionGroup>) {
+    let mut top = Vec::new();
+    let mut more = Vec::new();
+    for g in groups {
+        let k = (n - top.len()).min(g.questions.len());
+        top.extend_from_slice(&g.questions[..k]);
+        if k < g.questions.len() {
+            more.push(QuestionGroup {
+                option: g.option.clone(),
+                questions: g.questions[k..].to_vec(),
+            });
+        }
+    }
+    (top, more)
+}
+
+/// The glossary entries used in `texts`, each once, in order of first use, as (term, meaning).
+pub fn glossary_used<'a>(
+    c: &'static Content,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<(String, String)> {
+    // The app's one prepared index (no second copy of its code in the wasm).
+    let index = crate::components::glossary::glossary_index(c);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for t in texts {
+        for s in index.segments_excluding(t, &mut seen) {
+            if let Segment::Term { id, .. } = s {
+                if let Some(e) = c.glossary.get(&id) {
+                    out.push((e.term.clone(), e.definition.clone()));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The part of the summary that comes from the engine alone (see [`SummaryModel::engine_part`]).
@@ -160,9 +211,15 @@ pub fn answer_words(c: &Content, question: &str, id: &str) -> String {
     humanize(c, id)
 }
 
+/// A question without the instructions after it: the text up to its first "?" (the summary's
+/// table has no room for "Choose all that apply.").
+pub fn short_question(text: &str) -> &str {
+    text.find('?').map_or(text, |i| &text[..=i])
+}
+
 fn question_words(c: &Content, question: &str) -> String {
     c.question(question)
-        .map(|q| q.text.clone())
+        .map(|q| short_question(&q.text).to_owned())
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| humanize(c, question))
 }
@@ -289,7 +346,7 @@ pub fn source_text(c: &Content, id: &str) -> String {
 }
 
 /// Builds the summary for the answers as the engine sees them (`Answers::effective`).
-pub fn build(c: &Content, profile: &Profile, personal: &Personal) -> SummaryModel {
+pub fn build(c: &'static Content, profile: &Profile, personal: &Personal) -> SummaryModel {
     let eval = evaluate(profile);
     let order = emphasis(&personal.values);
     let grouped = group_by_level(&eval.options);
@@ -348,26 +405,51 @@ pub fn build(c: &Content, profile: &Profile, personal: &Personal) -> SummaryMode
         })
         .collect();
 
+    let goal = profile
+        .goals
+        .map(|g| answer_words(c, "goals", g.id()))
+        .filter(|s| !s.is_empty());
+    // The goal is shown once, under what matters to the person.
+    let mut answers = answer_rows(c, profile);
+    if goal.is_some() {
+        answers.retain(|r| r.question_id != "goals");
+    }
+    let generated_questions = generated_questions(c, &eval);
+    let (questions, more_questions) = split_questions(&generated_questions, TOP_QUESTIONS);
+    let glossary = glossary_used(
+        c,
+        likely.iter().chain(may.iter()).flat_map(|o| {
+            [o.name.as_str(), o.summary.as_str()]
+                .into_iter()
+                .chain(o.reasons.iter().map(String::as_str))
+                .chain(
+                    o.facts
+                        .iter()
+                        .flat_map(|f| f.texts.iter().map(String::as_str)),
+                )
+        }),
+    );
+
     SummaryModel {
-        answers: answer_rows(c, profile),
+        answers,
         urgent,
         likely,
         may,
         not_shown,
         safety_notes: eval.notes.iter().map(|n| render::note_text(c, n)).collect(),
-        generated_questions: generated_questions(c, &eval),
+        generated_questions,
+        questions,
+        more_questions,
         own_questions: personal.own_questions.clone(),
         notes: personal.notes.clone(),
-        goal: profile
-            .goals
-            .map(|g| answer_words(c, "goals", g.id()))
-            .filter(|s| !s.is_empty()),
+        goal,
         values,
         other_values: personal.values.other.clone(),
         emphasis: order,
         content_date: c.meta.content_date.clone(),
         engine_version: guide_engine::ENGINE_VERSION,
         sources,
+        glossary,
     }
 }
 

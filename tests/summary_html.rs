@@ -6,7 +6,7 @@ use guide_engine::{evaluate, Profile};
 use recurrence_guide::personal::Personal;
 use recurrence_guide::state::Answers;
 use recurrence_guide::summary_html::{
-    compare_html, esc, head_html, options_html, questions_html, sources_html,
+    brief_html, compare_html, details_html, esc, footer_html, questions_html, urgent_html,
 };
 use recurrence_guide::summary_model::{build, comparable};
 
@@ -29,7 +29,7 @@ fn text_is_escaped() {
     personal.values.other = "<img src=x onerror=alert(1)>".into();
     personal.values.set("home", "A_LOT");
     let m = build(c, &profile(), &personal);
-    let html = head_html(c, &m);
+    let html = brief_html(c, &m);
     assert!(!html.contains("<img"), "{html}");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
@@ -38,20 +38,64 @@ fn text_is_escaped() {
 fn the_parts_hold_answers_urgent_options_questions_sources_and_dates() {
     let c = Content::get(Lang::En);
     let m = build(c, &profile(), &Personal::default());
-    let head = head_html(c, &m);
-    assert!(head.contains(&esc(c.ui("results.decision"))));
-    assert!(head.contains("class=\"urgent-banner summary-urgent\""));
-    assert!(head.contains(&esc(&c.red_flags.flags["SEIZURE"].label)));
+    let urgent = urgent_html(c, &m);
+    assert!(urgent.contains("class=\"urgent-banner summary-urgent\""));
+    assert!(urgent.contains(&esc(&c.red_flags.flags["SEIZURE"].label)));
+    let brief = brief_html(c, &m);
     for row in &m.answers {
-        assert!(head.contains(&esc(&row.question)), "{}", row.question_id);
+        assert!(brief.contains(&esc(&row.question)), "{}", row.question_id);
         for l in &row.lines {
-            assert!(head.contains(&esc(l)), "{l}");
+            assert!(brief.contains(&esc(l)), "{l}");
         }
     }
-    let options = options_html(c, &m);
+    // The default page: each shown option once, by name, with the first reason why.
+    for o in m.likely.iter().chain(m.may.iter()) {
+        let name = format!(
+            "<strong class=\"summary-brief-name\" data-option=\"{}\" data-level=\"{}\">{}</strong>",
+            o.id,
+            o.level.id(),
+            esc(&o.name)
+        );
+        assert_eq!(brief.matches(&name).count(), 1, "{}", o.id);
+        assert!(brief.contains(&esc(&o.reasons[0])), "{}", o.id);
+    }
+    // Options usually not used, the decision, sources: only in the full details.
+    for o in &m.not_shown {
+        assert!(!brief.contains(&format!("data-option=\"{}\"", o.id)));
+    }
+    assert!(!brief.contains(&esc(c.ui("results.decision"))));
+    // Options with the same reason share a line: each reason once per group.
+    let mut shared = 0;
+    for o in m.likely.iter().chain(m.may.iter()) {
+        let why = &o.reasons[0];
+        let groups = [&m.likely, &m.may]
+            .iter()
+            .filter(|g| g.iter().any(|x| &x.reasons[0] == why))
+            .count();
+        let line = format!(": {}</li>", esc(why));
+        assert_eq!(brief.matches(&line).count(), groups, "{why}");
+        if m.likely
+            .iter()
+            .chain(m.may.iter())
+            .filter(|x| &x.reasons[0] == why)
+            .count()
+            > groups
+        {
+            shared += 1;
+        }
+    }
+    assert!(shared >= 2, "no options share a reason");
+    let questions = questions_html(&m);
+    assert_eq!(questions.matches("<li>").count(), m.questions.len());
+    for q in &m.questions {
+        assert!(questions.contains(&esc(q)));
+    }
+
+    let details = details_html(c, &m);
+    assert!(details.contains(&esc(c.ui("results.decision"))));
     for o in m.likely.iter().chain(m.may.iter()) {
         assert!(
-            options.contains(&format!(
+            details.contains(&format!(
                 "<h4 class=\"summary-option-name\">{}</h4>",
                 esc(&o.name)
             )),
@@ -59,24 +103,33 @@ fn the_parts_hold_answers_urgent_options_questions_sources_and_dates() {
             o.id
         );
         for r in &o.reasons {
-            assert!(options.contains(&esc(r)), "{}: {r}", o.id);
+            assert!(details.contains(&esc(r)), "{}: {r}", o.id);
         }
     }
-    let questions = questions_html(c, &m.generated_questions);
+    for o in &m.not_shown {
+        assert!(details.contains(&format!("data-option=\"{}\"", o.id)));
+    }
+    // Every generated question is printed once: the first ten, or in the details.
     for g in &m.generated_questions {
         for q in &g.questions {
-            assert!(questions.contains(&esc(q)));
+            let n = questions.matches(&esc(q)).count() + details.matches(&esc(q)).count();
+            assert_eq!(n, 1, "{q}");
         }
     }
-    let sources = sources_html(c, &m);
-    assert!(sources.contains(&esc(&c.meta.content_date)));
-    assert!(sources.contains(guide_engine::ENGINE_VERSION));
-    assert!(sources.contains(&esc(c.ui("summary.not_advice"))));
     for s in &m.sources {
-        assert!(sources.contains(&format!("data-source=\"{}\"", esc(&s.id))));
+        assert!(details.contains(&format!("data-source=\"{}\"", esc(&s.id))));
     }
+    assert!(!m.glossary.is_empty());
+    for (term, meaning) in &m.glossary {
+        assert!(details.contains(&format!("<dt>{}</dt><dd>{}</dd>", esc(term), esc(meaning))));
+    }
+    let footer = footer_html(c, &m);
+    assert!(footer.contains(&esc(&c.meta.content_date)));
+    assert!(footer.contains(guide_engine::ENGINE_VERSION));
+    assert!(footer.contains(&esc(c.ui("summary.not_advice"))));
+    assert!(footer.contains(&esc(c.ui("summary.approvals"))));
     // Balanced tags (a rough check: every opened element is closed).
-    for html in [&head, &options, &questions, &sources] {
+    for html in [&urgent, &brief, &questions, &details, &footer] {
         for tag in [
             "section", "div", "ul", "li", "dl", "dd", "dt", "p", "h2", "h3", "h4", "h5",
         ] {
@@ -88,6 +141,33 @@ fn the_parts_hold_answers_urgent_options_questions_sources_and_dates() {
             );
         }
     }
+}
+
+#[test]
+fn empty_sections_are_left_out() {
+    let c = Content::get(Lang::En);
+    // No red flag, no goal, no trade-off: no urgent part, no "what matters" heading.
+    let p = Answers::from_profile(
+        Profile::from_json(&EGFR.replace(
+            r#""symptoms":["SEIZURE"],"goals":"BALANCE""#,
+            r#""symptoms":["BONE_PAIN"]"#,
+        ))
+        .unwrap(),
+    )
+    .effective();
+    let m = build(c, &p, &Personal::default());
+    assert!(m.urgent.is_empty() && m.goal.is_none());
+    assert_eq!(urgent_html(c, &m), "");
+    let brief = brief_html(c, &m);
+    assert!(!brief.contains(&esc(c.ui("summary.values"))), "{brief}");
+    assert!(!brief.contains(&esc(c.ui("summary.values_none"))));
+    assert!(!brief.contains(&esc(c.ui("results.none_in_group"))));
+    // With a goal it is shown once, under what matters, not again with the answers.
+    let m = build(c, &profile(), &Personal::default());
+    let brief = brief_html(c, &m);
+    let goal = esc(m.goal.as_deref().unwrap());
+    assert_eq!(brief.matches(&goal).count(), 1, "{brief}");
+    assert!(brief.contains(&esc(c.ui("summary.values"))));
 }
 
 #[test]

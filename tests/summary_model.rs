@@ -6,9 +6,11 @@ use guide_content::{render, Content, Lang};
 use guide_engine::{evaluate, Level, Profile, ENGINE_VERSION};
 use recurrence_guide::personal::{Field, Personal};
 use recurrence_guide::results_model::group_by_level;
+use recurrence_guide::results_model::{question_key, QuestionGroup};
 use recurrence_guide::state::Answers;
 use recurrence_guide::summary_model::{
-    build, comparable, compare_cell, valid_picks, CompareRow, COMPARE_ROWS,
+    build, comparable, compare_cell, split_questions, valid_picks, CompareRow, COMPARE_ROWS,
+    TOP_QUESTIONS,
 };
 
 fn content() -> &'static Content {
@@ -42,6 +44,10 @@ fn the_summary_lists_the_answers_in_words() {
     );
     let sites = m.answers.iter().find(|r| r.question_id == "sites").unwrap();
     assert_eq!(sites.lines.len(), 2);
+    // The question only, without the instruction after it.
+    let full = &c.question("sites").unwrap().text;
+    assert!(full.len() > sites.question.len(), "{full}");
+    assert!(full.starts_with(&sites.question) && sites.question.ends_with('?'));
     // No raw IDs where content has words.
     for row in &m.answers {
         for l in &row.lines {
@@ -234,5 +240,84 @@ fn the_comparison_offers_only_shown_options_and_has_the_same_rows_for_each() {
                 o.id
             );
         }
+    }
+}
+
+/// Everything unknown but the type: many questions from unknown answers.
+const UNSURE: &str = r#"{"version":1,"histology":"UNKNOWN","sites":["UNKNOWN"],"met_count":"UNKNOWN",
+  "prior_tx":["UNKNOWN"],"ps":"UNKNOWN","biomarker_tested":"UNKNOWN","biomarkers":["UNKNOWN"]}"#;
+
+#[test]
+fn the_default_page_lists_at_most_ten_questions_each_once_unknown_answers_first() {
+    let c = content();
+    for json in [EGFR, SCLC_SEIZURE, UNSURE] {
+        let m = build(c, &effective(json), &Personal::default());
+        let all: Vec<String> = m
+            .generated_questions
+            .iter()
+            .flat_map(|g| g.questions.clone())
+            .collect();
+        assert!(all.len() > TOP_QUESTIONS, "{} questions only", all.len());
+        assert_eq!(m.questions.len(), TOP_QUESTIONS);
+        assert_eq!(m.questions[..], all[..TOP_QUESTIONS]);
+        // Each once.
+        let mut keys: Vec<String> = m.questions.iter().map(|q| question_key(q)).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), m.questions.len());
+        // The rest, still in their groups; together they are all the questions.
+        let rest: Vec<String> = m
+            .more_questions
+            .iter()
+            .flat_map(|g| g.questions.clone())
+            .collect();
+        assert_eq!(rest[..], all[TOP_QUESTIONS..]);
+        // Questions about unknown answers come first.
+        if let Some(g) = m.generated_questions.first().filter(|g| g.option.is_none()) {
+            let n = g.questions.len().min(TOP_QUESTIONS);
+            assert_eq!(m.questions[..n], g.questions[..n]);
+        }
+    }
+    let m = build(c, &effective(UNSURE), &Personal::default());
+    assert!(m.generated_questions[0].option.is_none());
+}
+
+#[test]
+fn splitting_questions_keeps_their_groups() {
+    let g = |o: Option<&str>, qs: &[&str]| QuestionGroup {
+        option: o.map(str::to_owned),
+        questions: qs.iter().map(|q| q.to_string()).collect(),
+    };
+    let groups = vec![
+        g(None, &["a", "b"]),
+        g(Some("X"), &["c", "d", "e"]),
+        g(Some("Y"), &["f"]),
+    ];
+    let (top, more) = split_questions(&groups, 3);
+    assert_eq!(top, vec!["a", "b", "c"]);
+    assert_eq!(more, vec![g(Some("X"), &["d", "e"]), g(Some("Y"), &["f"])]);
+    let (top, more) = split_questions(&groups, 10);
+    assert_eq!(top.len(), 6);
+    assert!(more.is_empty());
+}
+
+#[test]
+fn the_goal_is_shown_once_and_the_glossary_has_the_words_of_the_options() {
+    let c = content();
+    let m = build(c, &effective(EGFR), &Personal::default());
+    assert!(m.goal.is_some());
+    assert!(m.answers.iter().all(|r| r.question_id != "goals"));
+    // Without a goal answer nothing is left out.
+    let m2 = build(c, &effective(SCLC_SEIZURE), &Personal::default());
+    assert!(m2.goal.is_none());
+    // Glossary: terms used in the shown options, each once, with their meaning from the content.
+    assert!(!m.glossary.is_empty());
+    let mut terms: Vec<&str> = m.glossary.iter().map(|(t, _)| t.as_str()).collect();
+    terms.sort();
+    terms.dedup();
+    assert_eq!(terms.len(), m.glossary.len(), "a term twice");
+    for (term, meaning) in &m.glossary {
+        let e = c.glossary.values().find(|e| &e.term == term).unwrap();
+        assert_eq!(&e.definition, meaning);
     }
 }

@@ -4,6 +4,10 @@
 //! - Chromium's print to PDF (WebDriver Print, A4 and US Letter) of the summary, read with
 //!   `pdftotext` (Debian poppler-utils): the answers, each shown option, the content date, the
 //!   person's own question and note, "not medical advice"; no header, navigation or buttons.
+//!   "Print with full details" adds the decision, every option's card, the options usually not
+//!   used, the sources and the words.
+//! - The default printout of every story in `tests/stories/` is at most 2 pages (A4 and US
+//!   Letter); a typical EGFR story fits on 1 A4 page.
 //! - Save as file, then open it in a fresh browser profile: the same results.
 //! - Every kind of bad file leaves the answers as they were (and says so).
 //! - axe-core on the summary, values and comparison screens (also at phone width).
@@ -177,6 +181,26 @@ fn pdf_text(pdf: &[u8], dir: &TempDir, name: &str) -> (String, String) {
     )
 }
 
+/// Prints the current page to PDF (WebDriver Print) on `size`.
+async fn print_pdf(b: &Browser, size: PrintSize) -> Vec<u8> {
+    let config = PrintConfiguration::builder()
+        .size(size)
+        .background(true)
+        .build()
+        .expect("print configuration");
+    let pdf = b.client().print(config).await.expect("WebDriver print");
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    pdf
+}
+
+/// The page count `pdfinfo` reports.
+fn pages(info: &str) -> usize {
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in pdfinfo output:\n{info}"))
+}
+
 /// PDF text joins lines; typographic quotes and ligatures may differ from the page text.
 fn pdf_norm(s: &str) -> String {
     norm(
@@ -200,30 +224,30 @@ async fn printing_the_summary_gives_a_pdf_with_answers_options_and_content_date(
     .await;
 
     // What the page shows (the PDF must hold the same).
-    let answers: Vec<String> = b.texts(".summary-answers dd").await;
-    let names: Vec<String> = b.texts(".summary-option-name").await;
+    // (Questions not answered are left off the paper.)
+    let answers: Vec<String> = b
+        .texts(".summary-answers dd:not(:has(.not-answered))")
+        .await;
+    let names: Vec<String> = b.texts(".summary-brief-name").await;
     assert!(answers.len() >= 8, "answers: {answers:?}");
     assert!(names.len() >= 2, "options: {names:?}");
+    assert!(names.iter().all(|n| !n.is_empty()), "options: {names:?}");
     let meta = content_json("meta.json");
     let date = meta["content_date"].as_str().unwrap().to_string();
 
     let dir = TempDir::new("summary-pdf");
+    let mut default_pages = 0;
     for (size, label, expect_size) in [
         (PrintSize::A4, "a4", "(A4)"),
         (PrintSize::US_LETTER, "letter", "(letter)"),
     ] {
-        let config = PrintConfiguration::builder()
-            .size(size)
-            .background(true)
-            .build()
-            .expect("print configuration");
-        let pdf = b.client().print(config).await.expect("WebDriver print");
-        assert!(pdf.starts_with(b"%PDF"), "{label}: not a PDF");
+        let pdf = print_pdf(&b, size).await;
         let (text, info) = pdf_text(&pdf, &dir, label);
         assert!(
             info.contains(expect_size),
             "{label}: page size is not {expect_size}:\n{info}"
         );
+        default_pages = default_pages.max(pages(&info));
         let text = pdf_norm(&text);
         let has = |needle: &str| text.contains(&pdf_norm(needle));
         for a in &answers {
@@ -240,7 +264,7 @@ async fn printing_the_summary_gives_a_pdf_with_answers_options_and_content_date(
             has(&ui("summary.not_advice")),
             "{label}: not medical advice"
         );
-        assert!(has(&ui("results.decision")), "{label}: the decision");
+        assert!(has(&ui("summary.approvals")), "{label}: approvals differ");
         assert!(has(OWN_QUESTION), "{label}: own question");
         assert!(has(OWN_NOTE), "{label}: own note");
         assert!(has(OWN_WORDS), "{label}: own words about what matters");
@@ -250,6 +274,19 @@ async fn printing_the_summary_gives_a_pdf_with_answers_options_and_content_date(
             .unwrap()
             .to_string();
         assert!(has(&seizure), "{label}: urgent symptom");
+        // The one page to hand over: no full details, no "usually not used" list.
+        for absent in [
+            ui("summary.details"),
+            ui("results.decision"),
+            ui("results.not"),
+            ui("page.sources"),
+            ui("card.common"),
+        ] {
+            assert!(
+                !has(&absent),
+                "{label}: {absent:?} is in the default printout"
+            );
+        }
         // No chrome: header navigation, buttons and forms are not printed.
         for absent in [
             ui("nav.skip"),
@@ -259,10 +296,114 @@ async fn printing_the_summary_gives_a_pdf_with_answers_options_and_content_date(
             ui("file.open_hint"),
             ui("mine.questions.label"),
             ui("nav.back_to_results"),
+            ui("summary.print_full"),
         ] {
             assert!(!has(&absent), "{label}: {absent:?} is printed");
         }
     }
+
+    // "Print with full details": the screen shows them, and the printout has them too.
+    b.click("#print-full").await;
+    b.wait_for(".summary-full .summary-details").await;
+    let cards: Vec<String> = b.texts(".summary-details .summary-option-name").await;
+    assert_eq!(
+        cards, names,
+        "a full card for each option, in the same order"
+    );
+    let source_ids: Vec<String> = b.texts(".summary-details [data-source] .source-id").await;
+    assert!(!source_ids.is_empty(), "no sources in the full details");
+    let not_used: Vec<String> = b.texts(".summary-not li strong").await;
+    assert!(!not_used.is_empty(), "no options usually not used");
+    for (size, label) in [
+        (PrintSize::A4, "a4-full"),
+        (PrintSize::US_LETTER, "letter-full"),
+    ] {
+        let pdf = print_pdf(&b, size).await;
+        let (text, info) = pdf_text(&pdf, &dir, label);
+        assert!(
+            pages(&info) > default_pages,
+            "{label}: the full details add no page ({} pages)",
+            pages(&info)
+        );
+        let text = pdf_norm(&text);
+        let has = |needle: &str| text.contains(&pdf_norm(needle));
+        for present in [
+            ui("summary.details"),
+            ui("results.decision"),
+            ui("results.not"),
+            ui("page.sources"),
+            ui("summary.glossary"),
+            ui("card.common"),
+            OWN_QUESTION.to_string(),
+            OWN_NOTE.to_string(),
+        ] {
+            assert!(
+                has(&present),
+                "{label}: {present:?} missing from the full printout"
+            );
+        }
+        for n in cards.iter().chain(&not_used).chain(&source_ids) {
+            assert!(has(n), "{label}: {n:?} missing from the full printout");
+        }
+    }
+    b.assert_no_console_errors().await;
+    b.close().await;
+}
+
+/// The default printout of every story (with an own question, a note and what matters): at most
+/// 2 pages on A4 and on US Letter; the EGFR story that grew on osimertinib fits on 1 page.
+#[tokio::test]
+async fn the_default_printout_is_one_page_for_a_typical_story_and_at_most_two_for_any() {
+    let server = StaticServer::start(dist_dir());
+    let b = Browser::start().await;
+    let dir = TempDir::new("summary-pages");
+    let mut stories: Vec<PathBuf> = std::fs::read_dir(repo_root().join("tests/stories"))
+        .expect("tests/stories")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
+        .collect();
+    stories.sort();
+    assert!(stories.len() >= 50, "only {} stories", stories.len());
+    let mut table = Vec::new();
+    let mut too_long = Vec::new();
+    for path in &stories {
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let story: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        open_with(
+            &b,
+            &server,
+            &envelope(story["profile"].clone(), "summary"),
+            ".summary .summary-answers dd",
+        )
+        .await;
+        let mut counts = Vec::new();
+        for (size, paper) in [(PrintSize::A4, "a4"), (PrintSize::US_LETTER, "letter")] {
+            let pdf = print_pdf(&b, size).await;
+            let (_, info) = pdf_text(&pdf, &dir, &format!("{name}-{paper}"));
+            counts.push(pages(&info));
+        }
+        if counts.iter().any(|&n| n > 2) {
+            too_long.push(format!("{name}: {counts:?}"));
+        }
+        table.push((name, counts));
+    }
+    // For the notes: pages per story, A4 and Letter.
+    for (name, c) in &table {
+        eprintln!("summary pages {name}: A4 {} Letter {}", c[0], c[1]);
+    }
+    assert!(
+        too_long.is_empty(),
+        "more than 2 pages (A4, Letter): {too_long:?}"
+    );
+    let typical = table
+        .iter()
+        .find(|(n, _)| n == "02-egfr-grew-on-osimertinib")
+        .expect("the EGFR story");
+    assert_eq!(
+        typical.1[0], 1,
+        "the EGFR story is not 1 A4 page: {:?}",
+        typical.1
+    );
     b.assert_no_console_errors().await;
     b.close().await;
 }
@@ -590,6 +731,28 @@ async fn summary_values_and_comparison_have_no_axe_violations_and_values_never_c
     b.click("#compare-to-summary").await;
     b.wait_for(".summary h1").await;
     b.assert_no_axe_violations("summary at 360 px").await;
+    // At 320 px the summary, also with its full details, never scrolls sideways.
+    b.set_viewport(320, 740).await;
+    for full in [false, true] {
+        if full {
+            b.click("#print-full").await;
+            b.wait_for(".summary-full .summary-details").await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let w = b
+            .js(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+                vec![],
+            )
+            .await;
+        let w: Vec<u64> = serde_json::from_value(w).unwrap();
+        assert!(
+            w[0] <= w[1],
+            "summary (full details: {full}) scrolls sideways at 320 px: {w:?}"
+        );
+    }
+    b.assert_no_axe_violations("summary with full details at 320 px")
+        .await;
     b.assert_no_console_errors().await;
     b.close().await;
 }

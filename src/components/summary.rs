@@ -1,13 +1,15 @@
-//! The visit summary: one printable page to take to the appointment (`summary_model::build`).
+//! The visit summary: the page to hand over at the appointment (`summary_model::build`).
 //!
-//! Order: title and date · "not medical advice" · actions (print, save as file, open a saved
-//! file; not printed) · the decision · urgent symptoms (if any) · the answers · what matters to
-//! the person · options by group with why each was shown and (in the person's emphasis) what it
-//! is like and common side effects · safety notes · options usually not used, and why ·
-//! questions (their own, then the generated ones) · their notes · sources · content date, engine
-//! version. The static parts are HTML text from `summary_html.rs` (escaped; much less
-//! WebAssembly than a typed view per element); the person's lists are live components. The print
-//! stylesheet is `style/summary.css`.
+//! Order: title and date · urgent symptoms (if any) · "not medical advice" and the actions
+//! (print, "Print with full details", save as file, open a saved file; not printed) · the answers ·
+//! what matters to the person (if they said) · the options by group, one line on why each was
+//! shown · safety notes · questions (at most 10 from the guide, then their own) · their notes ·
+//! the full details (only when "Print with full details" is ticked: the decision, every option's
+//! card, options usually not used, the other questions, sources, words) · content date, engine
+//! version, "not medical advice". The screen shows what will be printed. The static parts are
+//! HTML text from `summary_html.rs` (escaped; much less WebAssembly than a typed view per
+//! element); the person's lists are live components. Print stylesheet: `style/summary.css`
+//! (empty lists are not printed).
 
 use leptos::prelude::*;
 
@@ -15,7 +17,7 @@ use super::file_tools::{today_iso, OpenFile, SaveFile};
 use super::my_notes::{ListKind, PersonalList};
 use super::{content, ui, ui_with, AppState};
 use crate::state::Screen;
-use crate::summary_html::{head_html, options_html, questions_html, sources_html};
+use crate::summary_html::{brief_html, details_html, footer_html, questions_html, urgent_html};
 use crate::summary_model::build;
 
 /// Opens every closed `<details>` while printing and closes them again afterwards (the print
@@ -64,16 +66,19 @@ pub fn Summary() -> impl IntoView {
             .with(|p| state.personal.with(|x| build(c, p, x)))
     });
     let made_on = today_iso();
-    let head = move || model.with(|m| head_html(c, m));
-    let options = move || model.with(|m| options_html(c, m));
-    let questions = move || model.with(|m| questions_html(c, &m.generated_questions));
-    let sources = move || model.with(|m| sources_html(c, m));
+    let full = RwSignal::new(false);
+    let urgent = move || model.with(|m| urgent_html(c, m));
+    let brief = move || model.with(|m| brief_html(c, m));
+    let questions = move || model.with(questions_html);
+    let details = move || model.with(|m| details_html(c, m));
+    let footer = move || model.with(|m| footer_html(c, m));
 
     view! {
-        <article class="summary" aria-labelledby="summary-title">
+        <article class="summary" class:summary-full=move || full.get() aria-labelledby="summary-title">
             <h1 id="summary-title" tabindex="-1">{ui("summary.title")}</h1>
             <p class="summary-made">{ui_with("summary.made_on", &[("date", &made_on)])}</p>
-            <p class="summary-not-advice"><strong>{ui("summary.not_advice")}</strong>" "{ui("summary.not_advice_more")}</p>
+            <div class="summary-part" inner_html=urgent></div>
+            <p class="summary-not-advice no-print"><strong>{ui("summary.not_advice")}</strong>" "{ui("summary.not_advice_more")}</p>
 
             <section class="summary-actions no-print" aria-labelledby="summary-actions-title">
                 <h2 id="summary-actions-title">{ui("summary.actions")}</h2>
@@ -84,28 +89,35 @@ pub fn Summary() -> impl IntoView {
                     </button>
                     <SaveFile />
                 </div>
+                <div class="choice summary-full-choice">
+                    <input type="checkbox" id="print-full" aria-describedby="print-full-hint"
+                        prop:checked=move || full.get()
+                        on:change=move |ev| full.set(event_target_checked(&ev)) />
+                    <label for="print-full">{ui("summary.print_full")}</label>
+                </div>
+                <p class="hint" id="print-full-hint">{ui("summary.print_full_hint")}</p>
                 <OpenFile />
             </section>
 
-            <div class="summary-part" inner_html=head></div>
+            <div class="summary-part" inner_html=brief></div>
             <p class="no-print summary-change-values">
                 <button type="button" class="link-button" id="summary-to-values"
                     on:click=move |_| state.go(Screen::Values)>
                     {ui("values.open")}
                 </button>
             </p>
-            <div class="summary-part" inner_html=options></div>
 
             <section class="summary-section summary-questions" aria-labelledby="summary-questions-title">
                 <h2 id="summary-questions-title">{ui("results.questions")}</h2>
-                <p>{ui("results.questions_intro")}</p>
-                <PersonalList kind=ListKind::Questions sub=true />
+                <p class="no-print">{ui("results.questions_intro")}</p>
                 <div class="summary-part" inner_html=questions></div>
+                <PersonalList kind=ListKind::Questions sub=true />
             </section>
 
             <PersonalList kind=ListKind::Notes />
 
-            <div class="summary-part" inner_html=sources></div>
+            <div class="summary-part" inner_html=details></div>
+            <div class="summary-part" inner_html=footer></div>
 
             <div class="actions no-print">
                 <button type="button" class="button secondary" id="summary-to-results"
