@@ -20,6 +20,8 @@ fn red_flag_list() -> impl IntoView {
         .map(|level| {
             let words = c.red_flags.level(level);
             let heading_id = format!("page-level-{}", level.id());
+            // Its own copy: the view macro may take `id` before `aria-labelledby` (native builds).
+            let labelled_by = heading_id.clone();
             let flags = flags_of_level(level)
                 .into_iter()
                 .map(|s| {
@@ -42,7 +44,7 @@ fn red_flag_list() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="page-section red-flags" data-level=level.id() aria-labelledby=heading_id.clone()>
+                <section class="page-section red-flags" data-level=level.id() aria-labelledby=labelled_by>
                     <h2 id=heading_id>{words.title}</h2>
                     <p class="urgent-text urgent-page-banner">{words.action}</p>
                     <ul class="red-flag-list">{flags}</ul>
