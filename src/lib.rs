@@ -135,7 +135,11 @@ pub fn App() -> impl IntoView {
                     storage::SaveOutcome::Merged(doc) => state.take_in(*doc),
                     storage::SaveOutcome::DeletedElsewhere => state.deleted_elsewhere(),
                 }
-                if !state.answers.with_untracked(Answers::is_empty) {
+                // After the first saved answer: ask the browser to keep them (pwa.rs).
+                let saving = state
+                    .store
+                    .with_value(|s| s.mode() == storage::Mode::Saving);
+                if saving && !state.answers.with_untracked(Answers::is_empty) {
                     pwa::keep_answers();
                 }
             }

@@ -261,17 +261,17 @@ async fn a_full_storage_says_the_answers_could_not_be_saved() {
 
 const TEXT_SIZE_KEY: &str = "recurrence-guide.text-size";
 
-/// A story on the summary with one note (a real profile: the summary shows everything).
+/// A saved story (small cell, relapse after platinum) on `screen`, with `notes`.
 fn story(notes: &[String], screen: &str) -> String {
     json!({
         "schema": 1,
         "saved_at": "2026-11-28T10:00:00Z",
         "screen": screen,
         "profile": {
-            "version": 1, "histology": "NSCLC_NONSQ", "sites": ["BONE"], "met_count": "GT5",
-            "organ_count": "1", "prior_tx": ["SURGERY"], "ps": "1",
-            "biomarker_tested": "YES_TISSUE", "biomarkers": ["NONE_FOUND"], "pdl1": "1_49",
-            "brain": "NONE_KNOWN"
+            "version": 1, "histology": "SCLC", "sites": ["LIVER"], "met_count": "GT5",
+            "organ_count": "1", "prior_tx": ["PLATINUM_CHEMO"],
+            "prior_tx_setting": {"PLATINUM_CHEMO": "ADVANCED"},
+            "last_systemic_outcome": "CAME_BACK_AFTER", "ctfi": "GT6M", "ps": "1"
         },
         "notes": notes,
     })
@@ -407,7 +407,7 @@ async fn a_delete_in_one_tab_is_not_undone_by_the_other() {
     b.click(".back-link").await;
     b.wait_for("#start").await;
     let left = b.local_storage_get(KEY).await.unwrap_or_default();
-    assert!(!left.contains(private) && !left.contains("NSCLC"), "{left}");
+    assert!(!left.contains(private) && !left.contains("SCLC"), "{left}");
     b.reload().await;
     b.wait_for("#start").await;
     assert!(!b.exists("#resume").await);
@@ -484,7 +484,7 @@ async fn a_failed_delete_says_so_and_what_is_left() {
     .await;
     let url = server.url("/");
     let saved = story(&["Still here".into()], "summary");
-    open_seeded(&b, &url, &[(KEY, &saved), (TEXT_SIZE_KEY, "large")]).await;
+    open_seeded(&b, &url, &[(KEY, &saved), (TEXT_SIZE_KEY, "125")]).await;
     b.wait_for_text(r#"[data-list="own-notes"]"#, "Still here")
         .await;
     b.js("window.__failRemove = true; return 1", vec![]).await;
