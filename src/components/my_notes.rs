@@ -191,7 +191,7 @@ pub fn Counter(id: String, text: Signal<String>) -> impl IntoView {
         let n = text.with(|t| text_len(t));
         let max = MAX_TEXT.to_string();
         let mut s = ui_with("limit.count", &[("n", &n.to_string()), ("max", &max)]);
-        if n >= MAX_TEXT {
+        if n == MAX_TEXT {
             s.push(' ');
             s.push_str(&ui_with("limit.reached", &[("max", &max)]));
         }
