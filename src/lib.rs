@@ -104,7 +104,8 @@ pub fn App() -> impl IntoView {
         editing: RwSignal::new(false),
         before_page: RwSignal::new(Screen::Welcome),
         notice: RwSignal::new(startup.notice),
-        save_failed: RwSignal::new(false),
+        save_error: RwSignal::new(None),
+        tab_note: RwSignal::new(None),
         profile,
         store: StoredValue::new_local(store),
         personal: RwSignal::new(startup.personal),
@@ -117,19 +118,50 @@ pub fn App() -> impl IntoView {
 
     // Save on every change of the answers or the screen. Nothing answered and on the welcome
     // screen means nothing to keep: the saved copy is removed (that is what Start over relies on).
+    // A save may find another tab's newer copy (merged, then shown) or find it deleted there.
     Effect::new(move |_| {
         let screen = state.screen.get();
         let personal = state.personal.get();
         let result = state.answers.with(|a| {
             state.store.with_value(|s| {
                 if a.is_empty() && personal.is_empty() && screen == Screen::Welcome {
-                    s.clear()
+                    s.clear().map(|_| storage::SaveOutcome::Done)
                 } else {
                     s.save_with(a.profile(), &screen.id(), &personal, &storage::now_iso())
                 }
             })
         });
-        state.save_failed.set(result.is_err());
+        match result {
+            Ok(outcome) => {
+                state.save_error.set(None);
+                match outcome {
+                    storage::SaveOutcome::Done => {}
+                    storage::SaveOutcome::Merged(doc) => state.take_in(*doc),
+                    storage::SaveOutcome::DeletedElsewhere => state.deleted_elsewhere(),
+                }
+                // After the first saved answer: ask the browser to keep them (pwa.rs).
+                let saving = state
+                    .store
+                    .with_value(|s| s.mode() == storage::Mode::Saving);
+                if saving && !state.answers.with_untracked(Answers::is_empty) {
+                    pwa::keep_answers();
+                }
+            }
+            Err(e) => state.save_error.set(Some(e)),
+        }
+    });
+
+    // Another tab of the guide changed the saved answers: take its change in, or forget
+    // everything when it deleted them (storage.rs, docs/architecture.md "Storage").
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_some_and(|k| k != storage::KEY) {
+            return;
+        }
+        match state.store.with_value(|s| s.refresh(&state.doc())) {
+            storage::Refresh::Same => {}
+            storage::Refresh::Updated(doc) => state.take_in(*doc),
+            storage::Refresh::Deleted => state.deleted_elsewhere(),
+        }
     });
 
     // The option cards and sources, fetched once the first screen is painted (details.rs).

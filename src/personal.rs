@@ -12,10 +12,30 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// Longest note or question kept (characters); longer text is cut.
+/// Longest note, own question or own words that can be added (in UTF-16 units, as the fields'
+/// `maxlength` counts: [`text_len`]). Longer text is refused with a message, never cut; text
+/// found longer in storage or in a file is kept whole.
 pub const MAX_TEXT: usize = 2000;
-/// Most notes (and most own questions) kept.
+/// Most notes (and most own questions) that can be added; a longer list found in storage or a
+/// file is kept whole.
 pub const MAX_ITEMS: usize = 100;
+
+/// The length of a text as the browser's `maxlength` counts it.
+pub fn text_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// What adding a note or question did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Added {
+    Yes,
+    /// Nothing but spaces.
+    Blank,
+    /// Longer than [`MAX_TEXT`]: not added (nothing is cut).
+    TooLong,
+    /// The list has [`MAX_ITEMS`] already.
+    Full,
+}
 /// Most options compared side by side.
 pub const MAX_COMPARE: usize = 3;
 
@@ -113,7 +133,7 @@ impl Values {
             }
         }
         if let Some(o) = obj.get("other").and_then(Value::as_str) {
-            out.other = clip(o);
+            out.other = o.trim().to_owned();
         }
         Some(out)
     }
@@ -187,23 +207,17 @@ pub struct Personal {
     pub compare: Vec<String>,
 }
 
-fn clip(s: &str) -> String {
-    let t = s.trim();
-    if t.chars().count() > MAX_TEXT {
-        t.chars().take(MAX_TEXT).collect()
-    } else {
-        t.to_owned()
-    }
-}
-
 fn text_list(v: Option<&Value>) -> Result<Vec<String>, String> {
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|i| i.as_str().map(clip).ok_or_else(|| "not text".to_owned()))
+            .map(|i| {
+                i.as_str()
+                    .map(|t| t.trim().to_owned())
+                    .ok_or_else(|| "not text".to_owned())
+            })
             .filter(|r| r.as_ref().map(|s| !s.is_empty()).unwrap_or(true))
-            .take(MAX_ITEMS)
             .collect(),
         Some(_) => Err("not a list".into()),
     }
@@ -218,13 +232,13 @@ impl Personal {
             && self.compare.is_empty()
     }
 
-    /// Adds a note (blank text is ignored; returns whether it was added).
-    pub fn add_note(&mut self, text: &str) -> bool {
+    /// Adds a note (blank, too long or a full list: not added, and says which).
+    pub fn add_note(&mut self, text: &str) -> Added {
         push_text(&mut self.notes, text)
     }
 
-    /// Adds an own question (blank text is ignored; returns whether it was added).
-    pub fn add_question(&mut self, text: &str) -> bool {
+    /// Adds an own question (as [`Personal::add_note`]).
+    pub fn add_question(&mut self, text: &str) -> Added {
         push_text(&mut self.own_questions, text)
     }
 
@@ -282,7 +296,7 @@ impl Personal {
 
     /// Reads the fields from an envelope or file object. Missing fields are empty; a field of
     /// the wrong type is an error naming it (a file then counts as damaged; storage ignores it).
-    /// Unknown trade-offs and answers are dropped, long texts cut.
+    /// Unknown trade-offs and answers are dropped; texts are kept whole (only trimmed).
     pub fn from_fields(obj: &Map<String, Value>) -> Result<Personal, String> {
         let notes = text_list(obj.get("notes")).map_err(|e| format!("notes: {e}"))?;
         let own_questions =
@@ -324,11 +338,16 @@ impl Personal {
     }
 }
 
-fn push_text(list: &mut Vec<String>, text: &str) -> bool {
-    let t = clip(text);
-    if t.is_empty() || list.len() >= MAX_ITEMS {
-        return false;
+fn push_text(list: &mut Vec<String>, text: &str) -> Added {
+    let t = text.trim();
+    if t.is_empty() {
+        Added::Blank
+    } else if text_len(t) > MAX_TEXT {
+        Added::TooLong
+    } else if list.len() >= MAX_ITEMS {
+        Added::Full
+    } else {
+        list.push(t.to_owned());
+        Added::Yes
     }
-    list.push(t);
-    true
 }

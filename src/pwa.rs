@@ -11,7 +11,12 @@
 //! - [`DeleteAnswers`] (in the footer of every screen) and its [`DeleteDialog`] remove everything the guide stored in
 //!   this browser: every localStorage key of the guide ([`crate::storage::delete_all`]) and any
 //!   Cache Storage cache other than the service worker's app-shell caches (`guide-*`, which hold
-//!   only the guide's own static files, never answers), then says so.
+//!   only the guide's own static files, never answers), then says so - or, when the browser
+//!   refused, says what is still there ([`crate::storage::DeleteReport`]).
+//! - [`keep_answers`] (after the first saved answer): asks the browser to keep the guide's
+//!   storage (`navigator.storage.persist()`, not in Firefox, where it is a prompt), and where the
+//!   browser may clear it after 7 days without a visit (WebKit, not opened from the home screen)
+//!   says so once ([`KeepNotice`]).
 //!
 //! The service worker itself is `pwa/sw.js`; `pwa/gen-sw.sh` (a Trunk post_build hook) writes
 //! its file list and version. The browser APIs are declared here with `wasm_bindgen` (a few
@@ -28,7 +33,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{self, Array, Promise, Reflect};
 
-use crate::components::{ui, AppState};
+use crate::components::{ui, ui_with, AppState};
 
 /// Prefix of the service worker's caches (`pwa/sw.js`): the app shell, kept by "Delete my answers".
 pub const SHELL_CACHE_PREFIX: &str = "guide-";
@@ -144,6 +149,12 @@ pub struct Pwa {
     pub update_ready: RwSignal<bool>,
     /// "Delete my answers" has just been done.
     pub deleted: RwSignal<bool>,
+    /// "Delete my answers" left something behind: what, in words.
+    pub delete_problem: RwSignal<Option<String>>,
+    /// Say (once) that this browser may clear the answers after a week without a visit.
+    pub week_note: RwSignal<bool>,
+    /// [`keep_answers`] has run in this page.
+    asked: StoredValue<bool>,
     registration: StoredValue<Option<SwRegistration>, LocalStorage>,
     reloading: StoredValue<bool>,
     /// The "Delete my answers?" dialog ([`DeleteDialog`], opened by [`DeleteAnswers`]).
@@ -156,6 +167,9 @@ impl Pwa {
             let pwa = Pwa {
                 update_ready: RwSignal::new(false),
                 deleted: RwSignal::new(false),
+                delete_problem: RwSignal::new(None),
+                week_note: RwSignal::new(false),
+                asked: StoredValue::new(false),
                 registration: StoredValue::new_local(None),
                 reloading: StoredValue::new(false),
                 delete_dialog: NodeRef::new(),
@@ -333,7 +347,80 @@ async fn delete_other_caches() -> usize {
     deleted
 }
 
+/// Set once the 7-day notice was shown (removed by "Delete my answers").
+pub const TOLD_KEY: &str = "recurrence-guide.told-week";
+
+/// Calls `target.name(arg)`; `None` when missing or when it throws.
+fn call(target: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
+    let f: js_sys::Function = property(target, name)?.dyn_into().ok()?;
+    f.call1(target, arg).ok()
+}
+
+/// After the first saved answer (once per page, never in an embed): asks the browser to keep
+/// the guide's storage, and says once where it may be cleared after a week without a visit.
+pub fn keep_answers() {
+    let pwa = Pwa::get();
+    if pwa.asked.get_value() || in_embed() {
+        return;
+    }
+    pwa.asked.set_value(true);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let win: JsValue = window.into();
+    let navigator = property(&win, "navigator");
+    // Firefox shows a permission prompt for this; everywhere else the browser decides quietly.
+    let firefox = Reflect::has(&win, &"mozInnerScreenX".into()).unwrap_or(true);
+    if !firefox {
+        let asked = navigator
+            .as_ref()
+            .and_then(|n| property(n, "storage"))
+            .and_then(|s| call(&s, "persist", &JsValue::UNDEFINED))
+            .and_then(|p| p.dyn_into::<Promise>().ok());
+        // A refusal changes nothing (and must not be an unhandled rejection).
+        leptos::task::spawn_local(async move {
+            let _ = settle(asked.ok_or(JsValue::NULL)).await;
+        });
+    }
+    // WebKit (Safari, and every browser on iPhone and iPad) clears what a site saved after 7
+    // days without a visit, unless the guide was added to the home screen. `GestureEvent`
+    // exists only in WebKit; `navigator.standalone` / `display-mode` say "from the home screen".
+    let webkit = Reflect::has(&win, &"GestureEvent".into()).unwrap_or(false);
+    let standalone = navigator
+        .as_ref()
+        .and_then(|n| property(n, "standalone"))
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+        || call(&win, "matchMedia", &"(display-mode: standalone)".into())
+            .and_then(|m| property(&m, "matches"))
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+    if webkit && !standalone && crate::storage::read_pref(TOLD_KEY).is_none() {
+        let _ = crate::storage::write_pref(TOLD_KEY, Some("1"));
+        pwa.week_note.set(true);
+    }
+}
+
 // ------------------------------------------------------------------ components
+
+/// The one-time word about browsers that clear saved answers after a week without a visit,
+/// with "Save as file" and how to add the guide to the home screen.
+#[component]
+pub fn KeepNotice() -> impl IntoView {
+    let pwa = Pwa::get();
+    view! {
+        <Show when=move || pwa.week_note.get()>
+            <div class="notice notice-keep" data-notice="storage.week">
+                <p>{ui("storage.week")}</p>
+                <p>{ui("storage.week_home")}</p>
+                <crate::components::file_tools::SaveFile id="keep-save-file" />
+                <button type="button" class="button secondary" id="keep-ok" on:click=move |_| pwa.week_note.set(false)>
+                    {ui("storage.week_ok")}
+                </button>
+            </div>
+        </Show>
+    }
+}
 
 /// The "new version" offer and the "deleted" confirmation, in one polite live region (it is
 /// always on the page, so screen readers announce what appears in it).
@@ -354,6 +441,9 @@ pub fn PwaNotices() -> impl IntoView {
             <Show when=move || pwa.deleted.get() && state.answers.with(|a| a.is_empty())>
                 <p class="notice notice-deleted" data-notice="privacy.deleted">{ui("privacy.deleted")}</p>
             </Show>
+            {move || pwa.delete_problem.get().map(|t| view! {
+                <p class="notice notice-storage" data-notice="privacy.delete_failed">{t}</p>
+            })}
         </div>
     }
 }
@@ -398,7 +488,17 @@ pub fn DeleteDialog() -> impl IntoView {
     };
     let confirm = move |_| {
         close();
-        let _ = crate::storage::delete_all();
+        let report = crate::storage::delete_all();
+        let problem = (!report.left.is_empty()).then(|| {
+            let what: Vec<&str> = report.left_ui_keys().into_iter().map(ui).collect();
+            ui_with("privacy.delete_failed", &[("what", &what.join("; "))])
+        });
+        pwa.delete_problem.set(problem);
+        if report.left.iter().any(|k| k == crate::storage::KEY) {
+            // The saved answers are still there: the page keeps showing them, and says so.
+            pwa.deleted.set(false);
+            return;
+        }
         // The text size was stored too: back to the standard size, as on a first visit.
         crate::components::text_size::set_text_size(crate::text_size::TextSize::Standard);
         // Open storage afresh: whatever made it read-only (data kept aside, data from a newer
@@ -406,7 +506,7 @@ pub fn DeleteDialog() -> impl IntoView {
         let (store, startup) = crate::storage::open_browser_store();
         state.store.set_value(store);
         state.notice.set(startup.notice);
-        state.save_failed.set(false);
+        state.save_error.set(None);
         state.start_over();
         pwa.deleted.set(true);
         leptos::task::spawn_local(async move {

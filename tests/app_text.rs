@@ -15,6 +15,10 @@ fn keys_used() -> Vec<(String, String)> {
         "review.rs",
         "progress.rs",
         "details.rs",
+        "my_notes.rs",
+        "values.rs",
+        "file_tools.rs",
+        "../pwa.rs",
     ] {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         for pat in ["ui(\"", "ui_with(\""] {

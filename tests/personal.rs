@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use guide_engine::Profile;
-use recurrence_guide::personal::{Personal, MAX_COMPARE, MAX_ITEMS};
+use recurrence_guide::personal::{Added, Personal, MAX_COMPARE, MAX_ITEMS};
 use recurrence_guide::storage::{
     envelope_json, envelope_json_with, parse_envelope, Backend, Found, Store, StoreError, KEY,
 };
@@ -49,11 +49,11 @@ fn sample() -> Personal {
 fn notes_and_questions_are_added_and_deleted() {
     let mut p = Personal::default();
     assert!(p.is_empty());
-    assert!(!p.add_note("   "), "blank notes are not added");
-    assert!(p.add_note("  Ask about pain relief  "));
+    assert_eq!(p.add_note("   "), Added::Blank, "blank notes are not added");
+    assert_eq!(p.add_note("  Ask about pain relief  "), Added::Yes);
     assert_eq!(p.notes, vec!["Ask about pain relief"]);
-    assert!(p.add_question("How often are scans?"));
-    assert!(p.add_question("Who do I call at night?"));
+    assert_eq!(p.add_question("How often are scans?"), Added::Yes);
+    assert_eq!(p.add_question("Who do I call at night?"), Added::Yes);
     p.remove_question(0);
     assert_eq!(p.own_questions, vec!["Who do I call at night?"]);
     p.remove_question(7); // out of range: nothing happens

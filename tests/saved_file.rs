@@ -243,17 +243,15 @@ fn a_key_given_twice_is_refused_by_name() {
 }
 
 #[test]
-fn unknown_values_are_dropped_and_long_texts_cut() {
+fn unknown_values_are_dropped_and_long_texts_kept_whole() {
     let mut v = good();
     v["values"] = json!({"tradeoffs": {"travel": "A_LOT", "money": "A_LOT", "home": "HUGE"}});
     v["notes"] = json!(["y".repeat(5000)]);
     let loaded = read(&v).unwrap();
     assert_eq!(loaded.personal.values.answer("travel"), Some("A_LOT"));
     assert_eq!(loaded.personal.values.tradeoffs.len(), 1);
-    assert_eq!(
-        loaded.personal.notes[0].chars().count(),
-        recurrence_guide::personal::MAX_TEXT
-    );
+    // Nothing is cut without a word (issue 12): a long note in a file opens whole.
+    assert_eq!(loaded.personal.notes[0].chars().count(), 5000);
 }
 
 #[test]

@@ -14,7 +14,9 @@ use crate::{repo_root, TempDir};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
-use fantoccini::wd::{Capabilities, TimeoutConfiguration, WebDriverCompatibleCommand};
+use fantoccini::wd::{
+    Capabilities, TimeoutConfiguration, WebDriverCompatibleCommand, WindowHandle,
+};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -1226,6 +1228,31 @@ impl Browser {
         urls.sort();
         urls.dedup();
         urls
+    }
+
+    // ---------------------------------------------------------------- tabs
+
+    /// Opens a new tab in the same browser (same profile, so the same localStorage: a second
+    /// tab of the guide) and makes it the current one. Returns `(previous tab, new tab)`; go
+    /// back and forth with [`Browser::switch_to`]. Init scripts do not apply to the new tab.
+    pub async fn new_tab(&self) -> (WindowHandle, WindowHandle) {
+        let from = self.client().window().await.expect("current tab");
+        let tab = self
+            .client()
+            .new_window(true)
+            .await
+            .expect("new tab")
+            .handle;
+        self.switch_to(&tab).await;
+        (from, tab)
+    }
+
+    /// Makes `tab` the one the helpers act on.
+    pub async fn switch_to(&self, tab: &WindowHandle) {
+        self.client()
+            .switch_to_window(tab.clone())
+            .await
+            .expect("switch tab");
     }
 
     // ---------------------------------------------------------------- localStorage

@@ -53,9 +53,11 @@ fn download(name: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The "Save as file" button and its status line.
+/// The "Save as file" button and its status line. `id` (default `save-file`) names the button;
+/// its status line is `<id>-status`.
 #[component]
-pub fn SaveFile() -> impl IntoView {
+pub fn SaveFile(#[prop(optional)] id: Option<&'static str>) -> impl IntoView {
+    let id = id.unwrap_or("save-file");
     let state = AppState::get();
     let status = RwSignal::new(String::new());
     let save = move |_| {
@@ -72,10 +74,10 @@ pub fn SaveFile() -> impl IntoView {
     };
     view! {
         <div class="file-save">
-            <button type="button" class="button secondary" id="save-file" on:click=save>
+            <button type="button" class="button secondary" id=id on:click=save>
                 {ui("file.save")}
             </button>
-            <p class="file-status" role="status" id="save-file-status">{move || status.get()}</p>
+            <p class="file-status" role="status" id=format!("{id}-status")>{move || status.get()}</p>
         </div>
     }
 }

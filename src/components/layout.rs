@@ -286,9 +286,13 @@ pub fn Layout() -> impl IntoView {
                 <p class="notice notice-storage" role="status" data-notice=n.ui_key()>{crate::embed_web::notice_text(n)}</p>
             })}
             <crate::embed_web::EmbedNote />
-            <Show when=move || state.save_failed.get()>
-                <p class="notice notice-storage" role="alert" data-notice="storage.quota">{ui("storage.quota")}</p>
-            </Show>
+            {move || state.save_error.get().map(|e| view! {
+                <p class="notice notice-storage" role="alert" data-notice=e.ui_key()>{ui(e.ui_key())}</p>
+            })}
+            {move || state.tab_note.get().map(|k| view! {
+                <p class="notice notice-tab" role="status" data-notice=k>{ui(k)}</p>
+            })}
+            <crate::pwa::KeepNotice />
             {stale.then(|| view! {
                 <p class="notice notice-stale" data-notice="stale">
                     {ui_with("stale", &[("date", &c.meta.content_date)])}

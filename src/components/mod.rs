@@ -33,7 +33,7 @@ use leptos::prelude::*;
 
 use crate::personal::Personal;
 use crate::state::{Answers, Screen};
-use crate::storage::{Notice, Store, WebStorage};
+use crate::storage::{Doc, Notice, Store, StoreError, WebStorage};
 
 /// The content bundle of the language in context (English when none is provided).
 pub fn content() -> &'static Content {
@@ -148,8 +148,11 @@ pub struct AppState {
     pub before_page: RwSignal<Screen>,
     /// What was found in storage at start (unavailable, unreadable, newer).
     pub notice: RwSignal<Option<Notice>>,
-    /// The last save failed.
-    pub save_failed: RwSignal<bool>,
+    /// Why the last save failed (each cause has its own words), `None` when it worked.
+    pub save_error: RwSignal<Option<StoreError>>,
+    /// A short status about another tab: `storage.updated_elsewhere` or `storage.deleted_elsewhere`
+    /// (cleared on the next move to another screen).
+    pub tab_note: RwSignal<Option<&'static str>>,
     /// The answers as the engine and the review see them (skipped questions left out).
     pub profile: Memo<Profile>,
     pub store: StoredValue<Store<WebStorage>, LocalStorage>,
@@ -166,6 +169,7 @@ impl AppState {
 
     /// Goes to a screen (focus moves to its heading; see `layout`).
     pub fn go(self, screen: Screen) {
+        self.tab_note.set(None);
         if !matches!(screen, Screen::Question(_)) {
             self.editing.set(false);
         }
@@ -192,9 +196,45 @@ impl AppState {
         self.answers.update(f);
     }
 
+    /// What this tab has now (for merging with another tab's save).
+    pub fn doc(self) -> Doc {
+        Doc {
+            profile: self.answers.with_untracked(|a| a.profile().clone()),
+            personal: self.personal.get_untracked(),
+        }
+    }
+
+    /// Shows answers taken in from another tab (the screen stays, unless it is a question those
+    /// answers no longer ask), saying so.
+    pub fn take_in(self, doc: Doc) {
+        let here = self.screen.get_untracked();
+        let to = crate::state::resume_screen(Some(&here.id()), &doc.profile);
+        self.answers.set(Answers::from_profile(doc.profile));
+        self.personal.set(doc.personal);
+        if to != here {
+            self.screen.set(to);
+        }
+        self.tab_note.set(Some("storage.updated_elsewhere"));
+    }
+
+    /// The answers were deleted in another tab: this tab forgets them too (nothing is written
+    /// back), opens storage afresh and says so. Saving starts again with the next answer.
+    pub fn deleted_elsewhere(self) {
+        let (store, startup) = crate::storage::open_browser_store();
+        self.store.set_value(store);
+        self.notice.set(startup.notice);
+        self.save_error.set(None);
+        self.answers.set(Answers::new());
+        self.personal.set(Personal::default());
+        self.editing.set(false);
+        self.screen.set(Screen::Welcome);
+        self.tab_note.set(Some("storage.deleted_elsewhere"));
+    }
+
     /// Clears every answer and the saved copy, back to the welcome screen.
     pub fn start_over(self) {
         let _ = self.store.with_value(|s| s.clear());
+        self.tab_note.set(None);
         self.answers.set(Answers::new());
         self.personal.set(Personal::default());
         self.editing.set(false);

@@ -1,12 +1,17 @@
 //! The person's own questions and notes: a list with a Delete button per item and a labelled
 //! field to add one. Kept on the device with the answers (`storage.rs`), shown on the results
 //! with the generated questions and in the visit summary. In print only the lists show.
+//!
+//! Limits a person can see (nothing is cut without a word): the field has `maxlength` and a
+//! counter ([`Counter`]); longer text (pasted, or set by a script) is refused with a message; a
+//! full list says so under the list.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::JsCast;
 
-use super::{ui, AppState};
+use super::{ui, ui_with, AppState};
+use crate::personal::{text_len, Added, MAX_ITEMS, MAX_TEXT};
 
 /// Which list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +39,8 @@ impl ListKind {
             (ListKind::Notes, "label") => ui("mine.notes.label"),
             (ListKind::Notes, "add") => ui("mine.notes.add"),
             (ListKind::Notes, "added") => ui("mine.notes.added"),
+            (ListKind::Questions, "full") => ui("mine.questions.full"),
+            (ListKind::Notes, "full") => ui("mine.notes.full"),
             _ => "",
         }
     }
@@ -104,17 +111,34 @@ pub fn PersonalList(kind: ListKind, #[prop(optional)] sub: bool) -> impl IntoVie
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let t = text.get_untracked();
-        let mut added = false;
+        let mut added = Added::Blank;
         state.personal.update(|p| {
             added = match kind {
                 ListKind::Questions => p.add_question(&t),
                 ListKind::Notes => p.add_note(&t),
             }
         });
-        if added {
-            text.set(String::new());
-            status.set(kind.text("added").to_owned());
-        }
+        status.set(match added {
+            Added::Yes => {
+                text.set(String::new());
+                kind.text("added").to_owned()
+            }
+            Added::Blank => String::new(),
+            Added::TooLong => ui_with(
+                "limit.too_long",
+                &[
+                    ("n", &text_len(t.trim()).to_string()),
+                    ("max", &MAX_TEXT.to_string()),
+                ],
+            ),
+            Added::Full => kind.text("full").to_owned(),
+        });
+    };
+    let full = move || {
+        state.personal.with(|p| match kind {
+            ListKind::Questions => p.own_questions.len(),
+            ListKind::Notes => p.notes.len(),
+        }) >= MAX_ITEMS
     };
 
     let title = kind.text("title");
@@ -123,15 +147,18 @@ pub fn PersonalList(kind: ListKind, #[prop(optional)] sub: bool) -> impl IntoVie
     } else {
         view! { <h2 id=title_id.clone()>{title}</h2> }.into_any()
     };
+    let count_id = format!("{key}-count");
     let field = match kind {
         ListKind::Questions => view! {
             <input type="text" id=input_id.clone() class="own-input" autocomplete="off"
+                maxlength=MAX_TEXT aria-describedby=count_id.clone()
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev)) />
         }
         .into_any(),
         ListKind::Notes => view! {
             <textarea id=input_id.clone() class="own-input" rows="3"
+                maxlength=MAX_TEXT aria-describedby=count_id.clone()
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
         }
@@ -145,9 +172,30 @@ pub fn PersonalList(kind: ListKind, #[prop(optional)] sub: bool) -> impl IntoVie
             <form class="own-form no-print" on:submit=add>
                 <label for=input_id.clone()>{kind.text("label")}</label>
                 {field}
+                <Counter id=count_id text=text.into() />
                 <button type="submit" class="button secondary" id=format!("{key}-add")>{kind.text("add")}</button>
             </form>
-            <p class="visually-hidden" role="status">{move || status.get()}</p>
+            <Show when=full>
+                <p class="own-limit" data-limit=key>{kind.text("full")}</p>
+            </Show>
+            <p class="own-status" role="status" id=format!("{key}-status")>{move || status.get()}</p>
         </section>
     }
+}
+
+/// "12 of 2000 characters" under a field with `maxlength` [`MAX_TEXT`] (its `aria-describedby`);
+/// at the limit it also says that nothing more fits (a paste past it is cut by the browser).
+#[component]
+pub fn Counter(id: String, text: Signal<String>) -> impl IntoView {
+    let words = move || {
+        let n = text.with(|t| text_len(t));
+        let max = MAX_TEXT.to_string();
+        let mut s = ui_with("limit.count", &[("n", &n.to_string()), ("max", &max)]);
+        if n == MAX_TEXT {
+            s.push(' ');
+            s.push_str(&ui_with("limit.reached", &[("max", &max)]));
+        }
+        s
+    };
+    view! { <p class="counter" id=id>{words}</p> }
 }

@@ -20,6 +20,8 @@ fn red_flag_list() -> impl IntoView {
         .map(|level| {
             let words = c.red_flags.level(level);
             let heading_id = format!("page-level-{}", level.id());
+            // Its own copy: the view macro may take `id` before `aria-labelledby` (native builds).
+            let labelled_by = heading_id.clone();
             let flags = flags_of_level(level)
                 .into_iter()
                 .map(|s| {
@@ -43,7 +45,6 @@ fn red_flag_list() -> impl IntoView {
                     })
                 })
                 .collect_view();
-            let labelled_by = heading_id.clone();
             view! {
                 <section class="page-section red-flags" data-level=level.id() aria-labelledby=labelled_by>
                     <h2 id=heading_id>{words.title}</h2>

@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
+use super::my_notes::Counter;
 use super::{content, dom_id, question_help, question_text, ui, AppState};
-use crate::personal::{TRADE_OFFS, TRADE_OFF_ANSWERS};
+use crate::personal::{MAX_TEXT, TRADE_OFFS, TRADE_OFF_ANSWERS};
 use crate::state::Screen;
 
 /// The goals question as radio buttons (sets the profile's `goals`).
@@ -76,6 +77,8 @@ fn trade_off_fieldset(id: &'static str) -> impl IntoView {
 #[component]
 pub fn ValuesScreen() -> impl IntoView {
     let state = AppState::get();
+    // What is in the box now (for the counter; saved on change, kept whole).
+    let other = RwSignal::new(state.personal.with_untracked(|p| p.values.other.clone()));
     let trade_offs = TRADE_OFFS
         .iter()
         .map(|t| trade_off_fieldset(t.id))
@@ -91,12 +94,14 @@ pub fn ValuesScreen() -> impl IntoView {
             {trade_offs}
             <div class="values-other">
                 <label for="values-other">{ui("values.other")}</label>
-                <textarea id="values-other" rows="3"
+                <textarea id="values-other" rows="3" maxlength=MAX_TEXT aria-describedby="values-other-count"
                     prop:value=move || state.personal.with(|p| p.values.other.clone())
+                    on:input=move |ev| other.set(event_target_value(&ev))
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         state.personal.update(|p| p.values.other = v.trim().to_owned());
                     }></textarea>
+                <Counter id="values-other-count".to_owned() text=other.into() />
             </div>
             <div class="actions">
                 <button type="button" class="button primary" id="values-to-summary"
