@@ -11,6 +11,7 @@ pub mod embed;
 pub mod embed_web;
 pub mod flow;
 pub mod glossary_match;
+pub mod lang;
 pub mod personal;
 pub mod pwa;
 pub mod results_model;
@@ -22,7 +23,6 @@ pub mod summary_model;
 pub mod text_size;
 pub mod urgent_model;
 
-use guide_content::Lang;
 use leptos::prelude::*;
 
 use components::layout::Layout;
@@ -89,7 +89,6 @@ pub fn finish_handover(h: Handover) {
 /// The whole app: reads saved answers, provides the state, saves on every change.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Lang::En);
     // Embed mode and theme from the query string, read once (see embed.rs, embed_web.rs).
     provide_context(embed_web::start());
     // The person's text size, from the device, before anything is painted.
@@ -109,7 +108,7 @@ pub fn App() -> impl IntoView {
         profile,
         store: StoredValue::new_local(store),
         personal: RwSignal::new(startup.personal),
-        details: RwSignal::new(details::DetailsStatus::initial(Lang::En)),
+        details: RwSignal::new(details::DetailsStatus::initial(lang::current())),
     };
     provide_context(state);
     // Service worker (offline) after the first render, new-version offer, "Delete my answers".
@@ -165,7 +164,7 @@ pub fn App() -> impl IntoView {
     });
 
     // The option cards and sources, fetched once the first screen is painted (details.rs).
-    details::start(Lang::En, state.details);
+    details::start(lang::current(), state.details);
 
     view! { <Layout /> }
 }

@@ -416,7 +416,10 @@ fn core_files(lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("ui.json", embed!("es", "ui.json")),
         ],
         #[cfg(not(feature = "embed-details"))]
-        other => FETCHED_CORE[other as usize].get().cloned().unwrap_or_default(),
+        other => FETCHED_CORE[other as usize]
+            .get()
+            .cloned()
+            .unwrap_or_default(),
     }
 }
 
@@ -430,13 +433,19 @@ macro_rules! detail_files_of {
     ($lang:literal) => {
         [
             ("options/local.json", embed!($lang, "options/local.json")),
-            ("options/targeted.json", embed!($lang, "options/targeted.json")),
+            (
+                "options/targeted.json",
+                embed!($lang, "options/targeted.json"),
+            ),
             (
                 "options/immunotherapy_chemo.json",
                 embed!($lang, "options/immunotherapy_chemo.json"),
             ),
             ("options/sclc.json", embed!($lang, "options/sclc.json")),
-            ("options/everyone.json", embed!($lang, "options/everyone.json")),
+            (
+                "options/everyone.json",
+                embed!($lang, "options/everyone.json"),
+            ),
             ("sources.json", embed!($lang, "sources.json")),
             ("facts.json", embed!($lang, "facts.json")),
             ("rules.json", embed!($lang, "rules.json")),
@@ -720,7 +729,9 @@ impl Content {
     pub fn install_core(lang: Lang, files: &[(&str, &str)]) -> Result<(), ContentError> {
         for name in CORE_FILES {
             if files.iter().filter(|(n, _)| n == name).count() != 1 {
-                return Err(ContentError(format!("content {name}: missing or given twice")));
+                return Err(ContentError(format!(
+                    "content {name}: missing or given twice"
+                )));
             }
         }
         Content::parse_core_files(files)?;

@@ -240,7 +240,9 @@ fn spanish_texts_are_plain() {
 #[test]
 fn each_translation_records_the_english_it_was_made_from() {
     let (_, record) = read("es", "translation.json");
-    let recorded = record["files"].as_object().expect("translation.json: files");
+    let recorded = record["files"]
+        .as_object()
+        .expect("translation.json: files");
     let mut stale = Vec::new();
     for f in files("en") {
         let (text, _) = read("en", &f);

@@ -1,14 +1,14 @@
 //! Shared pieces of the results and pages: the content of the current language, UI strings,
 //! the "not yet checked by a clinician" flag and the offline source list.
 
-use guide_content::{Content, Lang};
+use guide_content::Content;
 use leptos::prelude::*;
 
 use super::details::DetailsGate;
 
-/// The content of the language in context (`provide_context(Lang::..)`), English otherwise.
+/// The content of the language the screens are in (`crate::lang::current`).
 pub fn content() -> &'static Content {
-    Content::get(use_context::<Lang>().unwrap_or(Lang::En))
+    Content::get(crate::lang::current())
 }
 
 /// A UI string of the current language (its key if missing; a test checks none is).
