@@ -429,6 +429,7 @@ fn core_files(lang: Lang) -> Vec<(&'static str, &'static str)> {
 static FETCHED_CORE: [OnceLock<Vec<(&'static str, &'static str)>>; 2] =
     [OnceLock::new(), OnceLock::new()];
 
+#[cfg(feature = "embed-details")]
 macro_rules! detail_files_of {
     ($lang:literal) => {
         [
