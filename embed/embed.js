@@ -49,6 +49,8 @@
     // the reader's own choice or device languages decide (docs/embedding.md).
     var lang = (el.getAttribute("data-lang") || "").trim();
     if (/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) url.searchParams.set("lang", lang);
+    // Review mode for clinicians (issue 11) only when the partner turns it on.
+    if (el.getAttribute("data-review") === "1") url.searchParams.set("review", "1");
     THEME.forEach(function (name) {
       var value = el.getAttribute("data-theme-" + name);
       if (value === null) return;

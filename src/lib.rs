@@ -15,6 +15,7 @@ pub mod lang;
 pub mod personal;
 pub mod pwa;
 pub mod results_model;
+pub mod review_html;
 pub mod saved_file;
 pub mod state;
 pub mod storage;

@@ -101,7 +101,10 @@ async fn results_fit_in_eight_phone_screens_for_every_story() {
     let mut worst = (String::new(), 0.0f64);
     for (name, profile) in &named {
         let screens = result_screens(&b, &url, profile).await;
-        if name.contains("grew-on-osimertinib") || name.starts_with("not-sure") || name.starts_with("sclc-neuro") {
+        if name.contains("grew-on-osimertinib")
+            || name.starts_with("not-sure")
+            || name.starts_with("sclc-neuro")
+        {
             println!("results of {name}: {screens:.1} phone screens");
         }
         if screens > worst.1 {
@@ -299,7 +302,11 @@ async fn no_screen_scrolls_sideways_at_320px_with_large_text() {
             .await;
         }
         b.reload().await;
-        let label = format!("text 200%{}", own.map(|s| format!(" and the guide's {s}%")).unwrap_or_default());
+        let label = format!(
+            "text 200%{}",
+            own.map(|s| format!(" and the guide's {s}%"))
+                .unwrap_or_default()
+        );
         b.wait_for("#start").await;
         assert_no_overflow(&b, &format!("welcome, {label}")).await;
         b.click("#start").await;
