@@ -316,7 +316,14 @@ pub fn Question(step: Step) -> impl IntoView {
             <form class="question-form" novalidate on:submit=next>
                 {body}
                 <div class="actions">
-                    <button type="submit" class="button primary" id="next">{ui("question.next")}</button>
+                    // Nothing chosen: the button says what it does (issue 10).
+                    <button type="submit" class="button primary" id="next">
+                        {move || if state.answers.with(|a| crate::flow::is_answered(step, a.profile())) {
+                            ui("question.next")
+                        } else {
+                            ui("question.skip")
+                        }}
+                    </button>
                     <Show when=move || state.editing.get()>
                         <button type="button" class="button secondary" id="back-to-review"
                             on:click=move |_| state.go(Screen::Review)>
