@@ -35,6 +35,12 @@ pub struct Flow {
 }
 
 impl Flow {
+    /// The evaluation of these answers: the same as `crate::evaluate` of the answers the flow
+    /// was made from (which prunes them the same way), without computing the flow again.
+    pub fn evaluate(&self) -> Evaluation {
+        evaluate_unpruned(&self.profile)
+    }
+
     pub fn is_asked(&self, q: Q) -> bool {
         self.asked.contains(&q)
     }
