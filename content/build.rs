@@ -12,7 +12,7 @@ use std::path::Path;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     write_deviations(&out);
-    for lang in ["en"] {
+    for lang in ["en", "es"] {
         println!("cargo:rerun-if-changed={lang}");
         for sub in ["", "options"] {
             let dir = Path::new(lang).join(sub);

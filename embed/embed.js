@@ -2,7 +2,7 @@
  * Lung cancer recurrence guide: embed snippet for partner websites (docs/embedding.md).
  * No dependencies, no cookies, no requests of its own. Usage:
  *
- *   <div data-lung-guide data-src="https://guide.example/guide/" data-theme-accent="0a5c8c"></div>
+ *   <div data-lung-guide data-src="https://guide.example/guide/" data-theme-accent="0a5c8c" data-lang="es"></div>
  *   <script src="https://guide.example/guide/embed/embed.js" async></script>
  *
  * It puts the guide in an iframe inside each [data-lung-guide] element and sets the iframe's
@@ -45,6 +45,12 @@
     if (location.origin && location.origin !== "null") {
       url.searchParams.set("parent", location.origin);
     }
+    // The language (en, es): the guide opens in it whatever the reader's device says; without it,
+    // the reader's own choice or device languages decide (docs/embedding.md).
+    var lang = (el.getAttribute("data-lang") || "").trim();
+    if (/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) url.searchParams.set("lang", lang);
+    // Review mode for clinicians (issue 11) only when the partner turns it on.
+    if (el.getAttribute("data-review") === "1") url.searchParams.set("review", "1");
     THEME.forEach(function (name) {
       var value = el.getAttribute("data-theme-" + name);
       if (value === null) return;

@@ -82,7 +82,7 @@ pub fn load(lang: Lang, status: RwSignal<DetailsStatus>) {
     }
     status.set(DetailsStatus::Loading);
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_all(lang).await.and_then(|files| {
+        let result = fetch_files(lang, DETAIL_FILES).await.and_then(|files| {
             let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
             Content::install_details(lang, &files).map_err(|e| e.0)
         });
@@ -97,8 +97,12 @@ pub fn load(lang: Lang, status: RwSignal<DetailsStatus>) {
     });
 }
 
-/// Fetches every detail file (all at once), as (file name, text).
-async fn fetch_all(lang: Lang) -> Result<Vec<(&'static str, String)>, String> {
+/// Fetches content files of a language (all at once), as (file name, text): the details, or
+/// another language's core files (`crate::lang::ensure_core`).
+pub async fn fetch_files(
+    lang: Lang,
+    names: &'static [&'static str],
+) -> Result<Vec<(&'static str, String)>, String> {
     let window = web_sys::window().ok_or("no window")?;
     // Ask the server each time whether the file changed (the names carry no content hash); the
     // service worker, when there, answers from its copy of this build.
@@ -106,7 +110,7 @@ async fn fetch_all(lang: Lang) -> Result<Vec<(&'static str, String)>, String> {
     init.set_cache(web_sys::RequestCache::NoCache);
     // Every request starts now; each promise gets its handler at once (JsFuture), so a failure
     // after the first one is never an "uncaught" rejection.
-    let pending: Vec<(&'static str, JsFuture)> = DETAIL_FILES
+    let pending: Vec<(&'static str, JsFuture)> = names
         .iter()
         .map(|file| {
             let promise = window.fetch_with_str_and_init(&detail_url(lang, file), &init);

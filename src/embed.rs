@@ -349,6 +349,10 @@ pub struct EmbedConfig {
     pub theme: Theme,
     /// One developer-facing line per parameter ignored and why (logged as console warnings).
     pub ignored: Vec<String>,
+    /// `review=1`: review mode for clinicians (issue 11): every card shows the rules, sources,
+    /// facts, caps and deviations behind it. Read from the address each time, never remembered.
+    /// Inside a partner's frame only when the partner's snippet asks for it (`data-review`).
+    pub review: bool,
 }
 
 impl EmbedConfig {
@@ -387,9 +391,13 @@ pub fn parse(search: &str) -> EmbedConfig {
         }
     };
     let embed = matches!(get("embed", &mut ignored).as_deref(), Some("1" | "true"));
+    let review = matches!(get("review", &mut ignored).as_deref(), Some("1" | "true"));
     if !embed {
         // Theme and parent only mean something inside a partner's frame.
-        return EmbedConfig::default();
+        return EmbedConfig {
+            review,
+            ..EmbedConfig::default()
+        };
     }
     let check = |name: &str, ok: &dyn Fn(&str) -> bool, ignored: &mut Vec<String>| {
         let v = get(name, ignored)?;
@@ -438,6 +446,7 @@ pub fn parse(search: &str) -> EmbedConfig {
         parent,
         theme,
         ignored,
+        review,
     }
 }
 

@@ -45,6 +45,11 @@ pub fn start() -> EmbedConfig {
     config
 }
 
+/// Whether review mode is on (`?review=1`; from context; false when none is provided).
+pub fn is_review() -> bool {
+    use_context::<EmbedConfig>().is_some_and(|c| c.review)
+}
+
 /// Whether the guide runs in embed mode (from context; false when none is provided).
 pub fn is_embedded() -> bool {
     use_context::<EmbedConfig>().is_some_and(|c| c.embed)

@@ -11,9 +11,11 @@ pub mod embed;
 pub mod embed_web;
 pub mod flow;
 pub mod glossary_match;
+pub mod lang;
 pub mod personal;
 pub mod pwa;
 pub mod results_model;
+pub mod review_html;
 pub mod saved_file;
 pub mod state;
 pub mod storage;
@@ -22,7 +24,6 @@ pub mod summary_model;
 pub mod text_size;
 pub mod urgent_model;
 
-use guide_content::Lang;
 use leptos::prelude::*;
 
 use components::layout::Layout;
@@ -89,7 +90,6 @@ pub fn finish_handover(h: Handover) {
 /// The whole app: reads saved answers, provides the state, saves on every change.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Lang::En);
     // Embed mode and theme from the query string, read once (see embed.rs, embed_web.rs).
     provide_context(embed_web::start());
     // The person's text size, from the device, before anything is painted.
@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
         evaluation,
         store: StoredValue::new_local(store),
         personal: RwSignal::new(startup.personal),
-        details: RwSignal::new(details::DetailsStatus::initial(Lang::En)),
+        details: RwSignal::new(details::DetailsStatus::initial(lang::current())),
     };
     provide_context(state);
     // Service worker (offline) after the first render, new-version offer, "Delete my answers".
@@ -170,7 +170,7 @@ pub fn App() -> impl IntoView {
     });
 
     // The option cards and sources, fetched once the first screen is painted (details.rs).
-    details::start(Lang::En, state.details);
+    details::start(lang::current(), state.details);
 
     view! { <Layout /> }
 }

@@ -245,6 +245,8 @@ pub const UI_KEYS: &[&str] = &[
     "results.statement",
     "results.unknowns",
     "results.more_questions",
+    "review.trace",
+    "review.panel",
     "review.statement",
     "card.more",
     "card.aims",

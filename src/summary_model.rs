@@ -419,7 +419,7 @@ pub fn build(
     if goal.is_some() {
         answers.retain(|r| r.question_id != Q::Goals.id());
     }
-    let generated_questions = generated_questions(c, &eval);
+    let generated_questions = generated_questions(c, eval);
     let (questions, more_questions) = split_questions(&generated_questions, TOP_QUESTIONS);
     let glossary = glossary_used(
         c,

@@ -33,14 +33,44 @@ pub mod sample;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
+    Es,
 }
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    /// Every language, the default (English, embedded in the wasm) first.
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
+
+    /// The BCP 47 code: `lang` attributes, `?lang=`, `content/<code>/`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Es => "es",
         }
+    }
+
+    /// The language named in itself, as a language menu shows it ("English", "Español").
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// The language of a code or a device language tag, by its primary subtag, any case
+    /// ("es", "es-MX", "ES-419" are Spanish); `None` when the guide does not have it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|l| primary.eq_ignore_ascii_case(l.code()))
+    }
+
+    /// Whether the core files are in the binary. Other languages' core files are fetched by the
+    /// browser app ([`Content::install_core`]) so that every language does not grow the wasm
+    /// that everyone downloads; native builds (`embed-details`) embed every language.
+    pub fn core_embedded(self) -> bool {
+        self == Lang::En || cfg!(feature = "embed-details")
     }
 }
 
@@ -367,47 +397,75 @@ macro_rules! embed {
     };
 }
 
-/// The embedded core files of a language: (file name, text), in [`CORE_FILES`] order.
-fn core_files(lang: Lang) -> [(&'static str, &'static str); 4] {
+/// The core files of a language: (file name, text), in [`CORE_FILES`] order. English is
+/// always embedded; the others are embedded with `embed-details`, else installed once fetched
+/// ([`Content::install_core`]; empty until then).
+fn core_files(lang: Lang) -> Vec<(&'static str, &'static str)> {
     match lang {
-        Lang::En => [
+        Lang::En => vec![
             ("meta.json", embed!("en", "meta.json")),
             ("red_flags.json", embed!("en", "red_flags.json")),
             ("pages.json", embed!("en", "pages.json")),
             ("ui.json", embed!("en", "ui.json")),
         ],
+        #[cfg(feature = "embed-details")]
+        Lang::Es => vec![
+            ("meta.json", embed!("es", "meta.json")),
+            ("red_flags.json", embed!("es", "red_flags.json")),
+            ("pages.json", embed!("es", "pages.json")),
+            ("ui.json", embed!("es", "ui.json")),
+        ],
+        #[cfg(not(feature = "embed-details"))]
+        other => FETCHED_CORE[other as usize]
+            .get()
+            .cloned()
+            .unwrap_or_default(),
     }
+}
+
+/// The core files of the languages that are not embedded, once fetched and checked (leaked:
+/// installed once per page, kept for the page's life like the embedded ones).
+#[cfg(not(feature = "embed-details"))]
+static FETCHED_CORE: [OnceLock<Vec<(&'static str, &'static str)>>; 2] =
+    [OnceLock::new(), OnceLock::new()];
+
+#[cfg(feature = "embed-details")]
+macro_rules! detail_files_of {
+    ($lang:literal) => {
+        [
+            ("options/local.json", embed!($lang, "options/local.json")),
+            (
+                "options/targeted.json",
+                embed!($lang, "options/targeted.json"),
+            ),
+            (
+                "options/immunotherapy_chemo.json",
+                embed!($lang, "options/immunotherapy_chemo.json"),
+            ),
+            ("options/sclc.json", embed!($lang, "options/sclc.json")),
+            (
+                "options/everyone.json",
+                embed!($lang, "options/everyone.json"),
+            ),
+            ("sources.json", embed!($lang, "sources.json")),
+            ("facts.json", embed!($lang, "facts.json")),
+            ("rules.json", embed!($lang, "rules.json")),
+            ("notes.json", embed!($lang, "notes.json")),
+            ("questions.json", embed!($lang, "questions.json")),
+            ("glossary.json", embed!($lang, "glossary.json")),
+            ("ui_more.json", embed!($lang, "ui_more.json")),
+            ("pages_more.json", embed!($lang, "pages_more.json")),
+            ("red_flags_more.json", embed!($lang, "red_flags_more.json")),
+        ]
+    };
 }
 
 /// The embedded detail files of a language, in [`DETAIL_FILES`] order.
 #[cfg(feature = "embed-details")]
 fn detail_files(lang: Lang) -> [(&'static str, &'static str); 14] {
     match lang {
-        Lang::En => [
-            ("options/local.json", embed!("en", "options/local.json")),
-            (
-                "options/targeted.json",
-                embed!("en", "options/targeted.json"),
-            ),
-            (
-                "options/immunotherapy_chemo.json",
-                embed!("en", "options/immunotherapy_chemo.json"),
-            ),
-            ("options/sclc.json", embed!("en", "options/sclc.json")),
-            (
-                "options/everyone.json",
-                embed!("en", "options/everyone.json"),
-            ),
-            ("sources.json", embed!("en", "sources.json")),
-            ("facts.json", embed!("en", "facts.json")),
-            ("rules.json", embed!("en", "rules.json")),
-            ("notes.json", embed!("en", "notes.json")),
-            ("questions.json", embed!("en", "questions.json")),
-            ("glossary.json", embed!("en", "glossary.json")),
-            ("ui_more.json", embed!("en", "ui_more.json")),
-            ("pages_more.json", embed!("en", "pages_more.json")),
-            ("red_flags_more.json", embed!("en", "red_flags_more.json")),
-        ],
+        Lang::En => detail_files_of!("en"),
+        Lang::Es => detail_files_of!("es"),
     }
 }
 
@@ -582,10 +640,8 @@ impl Slot {
     }
 
     fn of(lang: Lang) -> &'static Slot {
-        static EN: Slot = Slot::new();
-        match lang {
-            Lang::En => &EN,
-        }
+        static SLOTS: [Slot; 2] = [Slot::new(), Slot::new()];
+        &SLOTS[lang as usize]
     }
 
     /// The full content if there, else (details `embedded`) parses it, else the core.
@@ -660,7 +716,43 @@ impl Content {
 
     /// The core files only: `options` and `sources` empty.
     fn parse_core(lang: Lang) -> Result<Content, ContentError> {
-        let f = core_files(lang);
+        Content::parse_core_files(&core_files(lang))
+    }
+
+    /// Whether the core files of a language are there (embedded, or installed once fetched).
+    pub fn core_ready(lang: Lang) -> bool {
+        !core_files(lang).is_empty()
+    }
+
+    /// Installs the [`CORE_FILES`] of a language that is not embedded, given as (file name, text),
+    /// e.g. as fetched by the browser app. They are parsed first: on error nothing changes. Once
+    /// installed, [`Content::get`] works for the language. Embedded languages: only checked.
+    pub fn install_core(lang: Lang, files: &[(&str, &str)]) -> Result<(), ContentError> {
+        for name in CORE_FILES {
+            if files.iter().filter(|(n, _)| n == name).count() != 1 {
+                return Err(ContentError(format!(
+                    "content {name}: missing or given twice"
+                )));
+            }
+        }
+        Content::parse_core_files(files)?;
+        #[cfg(not(feature = "embed-details"))]
+        if !lang.core_embedded() {
+            let kept: Vec<(&'static str, &'static str)> = CORE_FILES
+                .iter()
+                .filter_map(|name| {
+                    let text = files.iter().find(|(n, _)| n == name)?.1;
+                    Some((*name, &*Box::leak(text.to_owned().into_boxed_str())))
+                })
+                .collect();
+            let _ = FETCHED_CORE[lang as usize].set(kept);
+        }
+        #[cfg(feature = "embed-details")]
+        let _ = lang;
+        Ok(())
+    }
+
+    fn parse_core_files(f: &[(&str, &str)]) -> Result<Content, ContentError> {
         let get = |name: &str| {
             f.iter()
                 .find(|(n, _)| *n == name)
@@ -1032,6 +1124,9 @@ mod tests {
         let mut bad = Vec::new();
         let mut all = core_files(Lang::En).to_vec();
         all.extend(real_files());
+        // The sources' titles are the publishers' own (some are in Spanish); they are shown as
+        // they are, never phrased.
+        all.retain(|(name, _)| *name != "sources.json");
         for (name, text) in all {
             for (line, l) in text.lines().enumerate() {
                 for ch in l.chars() {

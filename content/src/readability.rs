@@ -36,7 +36,8 @@ use crate::Content;
 /// Abbreviations whose full stop does not end a sentence (compared lower-case).
 pub const ABBREVIATIONS: &[&str] = &[
     "e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "approx.", "no.", "st.", "u.s.",
-    "u.k.", "a.m.", "p.m.",
+    "u.k.", "a.m.", "p.m.", // Spanish: "EE. UU.", "p. ej.", "Dra.", "núm."
+    "ee.", "uu.", "p.", "ej.", "dra.", "sr.", "sra.", "núm.",
 ];
 
 /// Counts of one text and its Flesch-Kincaid grade.
@@ -139,8 +140,8 @@ fn ends_sentence(raw: &str) -> bool {
     !ABBREVIATIONS.contains(&lower.as_str())
 }
 
-/// Counts and grade of a text.
-pub fn score(text: &str) -> Score {
+/// Words, sentences and syllables of a text, syllables counted by `syllables_of`.
+fn counts(text: &str, syllables_of: fn(&str) -> usize) -> (usize, usize, usize) {
     let mut words = 0usize;
     let mut syl = 0usize;
     let mut sentences = 0usize;
@@ -155,7 +156,7 @@ pub fn score(text: &str) -> Score {
             syl += trim_punct(raw)
                 .split('-')
                 .filter(|p| is_word(p))
-                .map(syllables)
+                .map(syllables_of)
                 .sum::<usize>()
                 .max(1);
         }
@@ -167,6 +168,12 @@ pub fn score(text: &str) -> Score {
     if open_sentence {
         sentences += 1;
     }
+    (words, sentences, syl)
+}
+
+/// Counts and grade of a text.
+pub fn score(text: &str) -> Score {
+    let (words, sentences, syl) = counts(text, syllables);
     let grade = if words == 0 {
         0.0
     } else {
@@ -232,7 +239,7 @@ pub fn patient_texts(c: &Content) -> Vec<PatientText> {
             limit,
         })
     };
-    let lang = Lang::En;
+    let lang = Lang::from_tag(&c.meta.language).unwrap_or(Lang::En);
     for (id, o) in &c.options {
         let file = crate::option_file(lang, id).unwrap_or("options/?.json");
         add(file, id, "name".into(), &o.name, NOT_GRADED);
@@ -478,5 +485,115 @@ mod tests {
             ..t
         };
         assert!(long.too_hard());
+    }
+}
+
+/// Spanish: the Szigriszt-Pazos perspicuity formula as the INFLESZ scale reads it (Barrio-Cantalejo
+/// et al., Anales del Sistema Sanitario de Navarra 2008), for health texts for patients:
+///
+/// INFLESZ = 206.835 − 62.3 × (syllables / words) − (words / sentences).
+///
+/// Below 40 very hard, 40–55 somewhat hard, 55–65 "normal", 65–80 fairly easy, 80 and over very
+/// easy. Words and sentences are split as for English; syllables by [`syllables_es`].
+pub mod es {
+    use super::{counts, patient_texts, PatientText, MIN_WORDS};
+    use crate::Content;
+
+    /// Every graded Spanish text scores at least this ("normal").
+    pub const MIN_INFLESZ: f64 = 55.0;
+    /// And the median of the graded texts at least this.
+    pub const MIN_MEDIAN: f64 = 65.0;
+
+    /// The INFLESZ score of a text (100 for a text without words).
+    pub fn inflesz(text: &str) -> f64 {
+        let (words, sentences, syl) = counts(text, syllables_es);
+        if words == 0 {
+            return 100.0;
+        }
+        206.835 - 62.3 * (syl as f64 / words as f64) - words as f64 / sentences.max(1) as f64
+    }
+
+    /// The Spanish syllables of one word: one per vowel nucleus. Vowels next to each other are one
+    /// syllable (a diphthong) when one is a weak vowel (`i`, `u`, `ü`, or `y` after a vowel at the
+    /// end: "hoy") without an accent and the other a strong vowel (`a`, `e`, `o`, accented or
+    /// not), or both are different weak vowels ("ciudad"); two strong vowels ("le-er") or an
+    /// accented weak vowel ("dí-a", "ba-úl") are two. Numbers: one per digit, at most 3.
+    pub fn syllables_es(word: &str) -> usize {
+        let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+        let w: Vec<char> = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if w.is_empty() {
+            return digits.clamp(1, 3);
+        }
+        // 0: not a vowel, 1: weak (i u ü, final y after a vowel), 2: strong or accented.
+        let kind = |i: usize| -> u8 {
+            match w[i] {
+                'i' | 'u' | 'ü' => 1,
+                'y' if i + 1 == w.len() && i > 0 && kind_plain(w[i - 1]) > 0 => 1,
+                'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'í' | 'ú' => 2,
+                _ => 0,
+            }
+        };
+        let mut count = 0usize;
+        let mut prev: u8 = 0;
+        let mut prev_char = ' ';
+        for (i, &c) in w.iter().enumerate() {
+            let k = kind(i);
+            let joins = match (prev, k) {
+                (0, _) | (_, 0) => false,
+                // weak + weak: one syllable unless the same vowel twice ("chiita").
+                (1, 1) => prev_char != c,
+                // weak + strong or strong + weak: a diphthong unless the weak vowel is accented
+                // (accented í/ú count as strong, so they never reach here as weak).
+                (1, 2) | (2, 1) => true,
+                _ => false,
+            };
+            if k > 0 && !joins {
+                count += 1;
+            }
+            prev = k;
+            prev_char = c;
+        }
+        count.max(1)
+    }
+
+    fn kind_plain(c: char) -> u8 {
+        match c {
+            'i' | 'u' | 'ü' => 1,
+            'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'í' | 'ú' => 2,
+            _ => 0,
+        }
+    }
+
+    /// Whether a Spanish text is graded: it has a limit (not a name or title) and at least
+    /// [`MIN_WORDS`] words.
+    pub fn checked(t: &PatientText) -> bool {
+        t.limit.is_finite() && counts(&t.text, syllables_es).0 >= MIN_WORDS
+    }
+
+    /// Every graded Spanish text with its score.
+    pub fn graded(c: &Content) -> Vec<(PatientText, f64)> {
+        patient_texts(c)
+            .into_iter()
+            .filter(checked)
+            .map(|t| {
+                let s = inflesz(&t.text);
+                (t, s)
+            })
+            .collect()
+    }
+
+    /// The median of the scores (0 for none).
+    pub fn median(scores: &[f64]) -> f64 {
+        let mut v = scores.to_vec();
+        v.sort_by(f64::total_cmp);
+        match v.len() {
+            0 => 0.0,
+            n if n % 2 == 1 => v[n / 2],
+            n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+        }
     }
 }

@@ -4,7 +4,6 @@
 //! for offline use), why, and a "Try again" button. Once they are there, the children render
 //! exactly as they would have.
 
-use guide_content::Lang;
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::JsCast;
 
@@ -49,10 +48,9 @@ pub fn DetailsGate(
     #[prop(optional)] waiting: Option<&'static str>,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let lang = use_context::<Lang>().unwrap_or(Lang::En);
     let status = match use_context::<AppState>() {
         Some(state) => state.details,
-        None => RwSignal::new(DetailsStatus::initial(lang)),
+        None => RwSignal::new(DetailsStatus::initial(crate::lang::current())),
     };
     Effect::new(move |prev: Option<DetailsStatus>| {
         let now = status.get();
@@ -75,7 +73,7 @@ pub fn DetailsGate(
                 <div class="details-failed" role="alert">
                     <p>{ui("details.failed")}</p>
                     <button type="button" class="button secondary details-retry"
-                        on:click=move |_| load(lang, status)>
+                        on:click=move |_| load(crate::lang::current(), status)>
                         {ui("details.retry")}
                     </button>
                 </div>

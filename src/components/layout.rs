@@ -273,6 +273,7 @@ pub fn Layout() -> impl IntoView {
                             </ul>
                         </nav>
                         <super::text_size::TextSizeControl />
+                        <super::language::LanguageControl />
                     </div>
                 </details>
             </div>

@@ -22,12 +22,13 @@ pub mod catalogue;
 pub mod compare;
 pub mod details;
 pub mod file_tools;
+pub mod language;
 pub mod my_notes;
 pub mod summary;
 pub mod text_size;
 pub mod values;
 
-use guide_content::{Content, Lang};
+use guide_content::Content;
 use guide_engine::{Profile, Q};
 use leptos::prelude::*;
 
@@ -35,9 +36,9 @@ use crate::personal::Personal;
 use crate::state::{Answers, Screen};
 use crate::storage::{Doc, Notice, Store, StoreError, WebStorage};
 
-/// The content bundle of the language in context (English when none is provided).
+/// The content of the language the screens are in (`crate::lang::current`).
 pub fn content() -> &'static Content {
-    Content::get(use_context::<Lang>().unwrap_or(Lang::En))
+    Content::get(crate::lang::current())
 }
 
 /// A UI string by ID (`content/<lang>/ui.json`); the ID itself if missing.

@@ -4,10 +4,9 @@
 //! - the rest in one `<details>` ("More about …") so the list stays short on a phone: why it
 //!   was shown (all reasons and notes), parts 2 to 6 (what it aims to do, what it is like,
 //!   common then serious side effects, what is uncertain, questions to ask), sources (links)
-//!   and the review date.
+//!   and the review date; in review mode also the engine's trace (rules, facts, caps, D-n).
 //!
-//! "Not yet checked by a clinician" flags are for reviewers (`guide explain`), not on patient
-//! screens (issue 11).
+//! "Not yet checked by a clinician" flags are for reviewers: shown only in review mode.
 //!
 //! Renders only engine output ([`OptionResult`]) and content; never ranks, never advises.
 
@@ -180,6 +179,10 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
     let reviewed = card.map(|k| {
         view! { <p class="card-reviewed">{ui_fill("card.reviewed", &[("date", &k.reviewed)])}</p> }
     });
+    let review = crate::embed_web::is_review().then(|| {
+        let html = crate::review_html::trace(ui("review.trace"), &result);
+        view! { <section class="review-trace" inner_html=html></section> }
+    });
 
     view! {
         <article
@@ -213,6 +216,7 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
                     <SourceList ids=sources />
                     {reviewed}
                 </div>
+                {review}
             </details>
         </article>
     }

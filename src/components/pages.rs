@@ -115,6 +115,7 @@ pub fn PageView(id: &'static str) -> impl IntoView {
             <p class="page-content-date">
                 {ui_fill("review.statement", &[("date", &c.meta.content_date)])}
             </p>
+            <super::welcome::TranslationNote />
             <p class="page-engine-version">
                 {ui_fill("page.engine_version", &[("version", ENGINE_VERSION)])}
             </p>

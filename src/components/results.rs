@@ -253,17 +253,30 @@ fn at_a_glance(likely: &[&OptionResult], may: usize) -> impl IntoView {
     }
 }
 
+/// Review mode: what the engine derived from the answers.
+fn review_panel(eval: &Evaluation) -> impl IntoView {
+    let html = crate::review_html::panel(eval);
+    view! {
+        <section class="review-panel" aria-labelledby="review-panel-title">
+            <h2 id="review-panel-title">{ui("review.panel")}</h2>
+            <div inner_html=html></div>
+        </section>
+    }
+}
+
 /// The results screen for a profile. `on_edit` goes back to the answers.
 #[component]
 pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) -> impl IntoView {
     let eval = super::AppState::get().evaluation;
     let c = content();
+    let review = crate::embed_web::is_review();
     let top = move || {
         let e = eval.get();
         let g = group_by_level(&e.options);
         view! {
             {unknowns(&e)}
             {at_a_glance(&g.likely, g.may.len())}
+            {review.then(|| review_panel(&e))}
         }
     };
     let body = move || {
@@ -301,7 +314,7 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
         }
     });
     view! {
-        <section class="results" aria-labelledby="results-title">
+        <section class="results" class:review-mode=review aria-labelledby="results-title">
             <UrgentBanner profile=profile />
             <h1 id="results-title" tabindex="-1">{ui("results.title")}</h1>
             {top}

@@ -1,14 +1,14 @@
 //! Shared pieces of the results and pages: the content of the current language, UI strings,
 //! the "not yet checked by a clinician" flag and the offline source list.
 
-use guide_content::{Content, Lang};
+use guide_content::Content;
 use leptos::prelude::*;
 
 use super::details::DetailsGate;
 
-/// The content of the language in context (`provide_context(Lang::..)`), English otherwise.
+/// The content of the language the screens are in (`crate::lang::current`).
 pub fn content() -> &'static Content {
-    Content::get(use_context::<Lang>().unwrap_or(Lang::En))
+    Content::get(crate::lang::current())
 }
 
 /// A UI string of the current language (its key if missing; a test checks none is).
@@ -21,18 +21,18 @@ pub fn ui_fill(key: &'static str, vars: &[(&str, &str)]) -> String {
     crate::results_model::fill(ui(key), vars)
 }
 
-/// Where a statement is not yet checked by a clinician. Patients see one statement about review
-/// instead (issue 11: per-item badges frighten and cannot be acted on); the flags stay in the data
-/// and reviewers read them with `guide explain` and `guide export-content` (docs/review.md). So
-/// this renders nothing on patient screens; it marks the places a reviewer view would use.
+/// The "not yet checked by a clinician" flag of one statement: for reviewers only (review mode,
+/// `?review=1`). Patients see one honest statement about review instead (issue 11).
 #[component]
-pub fn UnverifiedFlag() -> impl IntoView {}
+pub fn UnverifiedFlag() -> impl IntoView {
+    crate::embed_web::is_review()
+        .then(|| view! { <span class="unverified-flag">{ui("card.unverified")}</span> })
+}
 
 /// A list of sources by ID: the title as a link (opened in a new tab only when tapped; nothing
-/// is fetched before), then publisher or journal and year, and what kind of source it is where it
-/// is not a primary one (news report). How each was read is for reviewers (`review_note`, in
-/// `guide export-content`). The sources come with the option cards after the first screen: until
-/// then a short waiting line (`DetailsGate`).
+/// is fetched before), then publisher or journal and year. Review mode adds the source ID, its
+/// kind and the reviewer's note on how it was read. The sources come with the option cards after
+/// the first screen: until then a short waiting line (`DetailsGate`).
 #[component]
 pub fn SourceList(ids: Vec<String>) -> impl IntoView {
     view! {
@@ -44,6 +44,7 @@ pub fn SourceList(ids: Vec<String>) -> impl IntoView {
 
 fn source_items(ids: Vec<String>) -> impl IntoView {
     let c = content();
+    let review = crate::embed_web::is_review();
     let items = ids
         .into_iter()
         .filter_map(|id| {
@@ -56,8 +57,15 @@ fn source_items(ids: Vec<String>) -> impl IntoView {
             let kind = s
                 .kind
                 .clone()
-                .filter(|k| matches!(k.as_str(), "news report" | "podcast summary"))
+                .filter(|k| review || matches!(k.as_str(), "news report" | "podcast summary"))
                 .map(|k| view! { " " <span class="source-kind">"(" {k} ")"</span> });
+            let reviewer = review.then(|| {
+                view! {
+                    <span class="source-id">{id.clone()}</span>
+                    " "
+                    {s.review_note.clone().map(|n| view! { <span class="source-note">{n}</span> })}
+                }
+            });
             Some(view! {
                 <li class="source" data-source=id.clone()>
                     <a class="source-title" href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a>
@@ -67,6 +75,8 @@ fn source_items(ids: Vec<String>) -> impl IntoView {
                     <span class="source-date">{year}</span>
                     "."
                     {kind}
+                    " "
+                    {reviewer}
                 </li>
             })
         })

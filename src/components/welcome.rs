@@ -45,6 +45,7 @@ pub fn Welcome(
 
     view! {
         <div class="welcome">
+            <super::language::LanguageOffer />
             <h1 tabindex="-1">{c.meta.title.clone()}</h1>
             <p class="lead">{ui("welcome.intro")}</p>
 
@@ -87,6 +88,7 @@ pub fn Welcome(
             </ul>
 
             <p class="reviewed">{ui_with("review.statement", &[("date", &c.meta.content_date)])}</p>
+            <TranslationNote />
 
             <section class="welcome-open-file" aria-labelledby="welcome-open-file-title">
                 <h2 id="welcome-open-file-title">{ui("file.open_heading")}</h2>
@@ -105,4 +107,18 @@ pub fn Welcome(
             </ul>
         </div>
     }
+}
+
+/// In a translation: from which English it was translated and that no medical translator has
+/// reviewed it yet (`lang.translated`; not shown in English). Also on the About page.
+#[component]
+pub fn TranslationNote() -> impl IntoView {
+    let c = content();
+    (crate::lang::current() != guide_content::Lang::En).then(|| {
+        view! {
+            <p class="reviewed translated">
+                {ui_with("lang.translated", &[("date", &c.meta.content_date)])}
+            </p>
+        }
+    })
 }
