@@ -97,7 +97,11 @@ pub fn App() -> impl IntoView {
     let (store, startup) = storage::open_browser_store();
     let screen = resume_screen(startup.screen.as_deref(), &startup.profile);
     let answers = RwSignal::new(Answers::from_profile(startup.profile));
-    let profile = Memo::new(move |_| answers.with(|a| a.effective()));
+    // The one place the app evaluates: the engine's flow of the answers (which questions are
+    // asked, the pruned answers), then its evaluation. Every screen reads these memos.
+    let flow = Memo::new(move |_| answers.with(|a| guide_engine::flow::flow(a.profile())));
+    let profile = Memo::new(move |_| flow.with(|f| f.profile.clone()));
+    let evaluation = Memo::new(move |_| flow.with(guide_engine::flow::Flow::evaluate));
     let state = AppState {
         answers,
         screen: RwSignal::new(screen),
@@ -107,6 +111,7 @@ pub fn App() -> impl IntoView {
         save_error: RwSignal::new(None),
         tab_note: RwSignal::new(None),
         profile,
+        evaluation,
         store: StoredValue::new_local(store),
         personal: RwSignal::new(startup.personal),
         details: RwSignal::new(details::DetailsStatus::initial(lang::current())),

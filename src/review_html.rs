@@ -66,7 +66,7 @@ pub fn panel(eval: &Evaluation) -> String {
             d.prior_platinum_advanced.to_string(),
         ),
         ("ici_status", d.ici_status.to_owned()),
-        ("ctfi", d.ctfi.unwrap_or("-").to_owned()),
+        (guide_engine::Q::Ctfi.id(), d.ctfi.unwrap_or("-").to_owned()),
         (
             "urgent",
             strings(

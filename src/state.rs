@@ -1,10 +1,10 @@
 //! The answers model and the screen the person is on: plain Rust, no Leptos, tested natively.
 //!
-//! [`Answers`] wraps the engine's [`Profile`]. Every change goes through the engine's own JSON
-//! reader, so an answer ID the engine does not know can never get into the profile.
+//! [`Answers`] wraps the engine's [`Profile`]. Every change goes through the question table's
+//! typed setters (`Profile::set_ids`), so an answer ID the engine does not know can never get
+//! into the profile.
 
-use guide_engine::{PriorTx, Profile, TxSetting};
-use serde_json::Value;
+use guide_engine::{Kind, PriorTx, Profile, TxSetting, Q};
 
 use crate::flow::Step;
 
@@ -64,58 +64,50 @@ impl Answers {
         self.profile == Profile::new()
     }
 
-    fn value(&self) -> serde_json::Map<String, Value> {
-        match serde_json::to_value(&self.profile) {
-            Ok(Value::Object(m)) => m,
-            _ => serde_json::Map::new(),
-        }
-    }
-
-    fn apply(&mut self, map: serde_json::Map<String, Value>) -> Result<(), AnswerError> {
-        let p = Profile::from_value(Value::Object(map)).map_err(|e| AnswerError(e.0))?;
-        self.profile = p;
-        Ok(())
-    }
-
     /// The answer ID of a single-answer question, if answered.
-    pub fn single(&self, question: &str) -> Option<String> {
-        match self.value().get(question) {
-            Some(Value::String(s)) => Some(s.clone()),
-            _ => None,
-        }
+    pub fn single(&self, question: impl AsQuestion) -> Option<String> {
+        let q = question.question()?;
+        (q.kind() == Kind::Single)
+            .then(|| self.profile.answer_ids(q).into_iter().next())
+            .flatten()
     }
 
     /// The answer IDs of a multi-select question (empty when unanswered).
-    pub fn multi(&self, question: &str) -> Vec<String> {
-        match self.value().get(question) {
-            Some(Value::Array(a)) => a
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect(),
+    pub fn multi(&self, question: impl AsQuestion) -> Vec<String> {
+        match question.question() {
+            Some(q) if matches!(q.kind(), Kind::Multi | Kind::PriorTx) => {
+                self.profile.answer_ids(q)
+            }
             _ => Vec::new(),
         }
     }
 
     /// Whether a multi-select answer is ticked.
-    pub fn has(&self, question: &str, id: &str) -> bool {
+    pub fn has(&self, question: impl AsQuestion, id: &str) -> bool {
         self.multi(question).iter().any(|a| a == id)
     }
 
     /// Sets a single-answer question.
-    pub fn set_single(&mut self, question: &str, id: &str) -> Result<(), AnswerError> {
-        check_question(question)?;
-        let mut m = self.value();
-        m.insert(question.to_owned(), Value::String(id.to_owned()));
-        self.apply(m)
+    pub fn set_single(&mut self, question: impl AsQuestion, id: &str) -> Result<(), AnswerError> {
+        let q = check_question(question)?;
+        if q.kind() != Kind::Single {
+            return Err(AnswerError(format!("{q}: expected a list of answer IDs")));
+        }
+        self.profile.set_ids(q, &[id]).map_err(|e| AnswerError(e.0))
     }
 
     /// Ticks (`on`) or unticks an answer of a multi-select question. Exclusive answers
     /// ([`EXCLUSIVE`]) clear the others; any other answer clears them. On the treatments
     /// question, naming a drug replaces an "I don't know the name" that was the only one of its
     /// group (`TKI:UNKNOWN` then `TKI:osimertinib` gives just `TKI:osimertinib`).
-    pub fn toggle(&mut self, question: &str, id: &str, on: bool) -> Result<(), AnswerError> {
-        check_question(question)?;
-        let mut list = self.multi(question);
+    pub fn toggle(
+        &mut self,
+        question: impl AsQuestion,
+        id: &str,
+        on: bool,
+    ) -> Result<(), AnswerError> {
+        let q = check_question(question)?;
+        let mut list = self.multi(q);
         if on {
             if EXCLUSIVE.contains(&id) {
                 list.clear();
@@ -138,18 +130,21 @@ impl Answers {
         } else {
             list.retain(|a| a != id);
         }
-        let mut m = self.value();
-        m.insert(
-            question.to_owned(),
-            Value::Array(list.into_iter().map(Value::String).collect()),
-        );
-        self.apply(m)
+        self.set_list(q, &list)
+    }
+
+    fn set_list(&mut self, q: Q, list: &[String]) -> Result<(), AnswerError> {
+        if !matches!(q.kind(), Kind::Multi | Kind::PriorTx) {
+            return Err(AnswerError(format!("{q}: one answer expected")));
+        }
+        let ids: Vec<&str> = list.iter().map(String::as_str).collect();
+        self.profile.set_ids(q, &ids).map_err(|e| AnswerError(e.0))
     }
 
     /// Whether any treatment of a group (`TKI` or `ADC`) is ticked.
     pub fn group_on(&self, prefix: &str) -> bool {
         let p = format!("{prefix}:");
-        self.multi("prior_tx").iter().any(|a| a.starts_with(&p))
+        self.multi(Q::PriorTx).iter().any(|a| a.starts_with(&p))
     }
 
     /// Ticks a group ("A targeted pill"): records `<prefix>:UNKNOWN` until a drug is named.
@@ -159,18 +154,15 @@ impl Answers {
             if self.group_on(prefix) {
                 return Ok(());
             }
-            self.toggle("prior_tx", &format!("{prefix}:UNKNOWN"), true)
+            self.toggle(Q::PriorTx, &format!("{prefix}:UNKNOWN"), true)
         } else {
             let p = format!("{prefix}:");
-            let mut m = self.value();
-            let list: Vec<Value> = self
-                .multi("prior_tx")
+            let list: Vec<String> = self
+                .multi(Q::PriorTx)
                 .into_iter()
                 .filter(|a| !a.starts_with(&p))
-                .map(Value::String)
                 .collect();
-            m.insert("prior_tx".into(), Value::Array(list));
-            self.apply(m)
+            self.set_list(Q::PriorTx, &list)
         }
     }
 
@@ -184,8 +176,10 @@ impl Answers {
     }
 
     /// Removes the answer to one question.
-    pub fn clear(&mut self, question: &str) {
-        clear_field(&mut self.profile, question);
+    pub fn clear(&mut self, question: impl AsQuestion) {
+        if let Some(q) = question.question() {
+            self.profile.clear(q);
+        }
     }
 
     /// Removes every answer.
@@ -199,42 +193,59 @@ impl Answers {
     }
 }
 
-fn check_question(question: &str) -> Result<(), AnswerError> {
-    if question == "version" || !guide_engine::profile::PROFILE_FIELDS.contains(&question) {
-        return Err(AnswerError(format!("{question}: not a question")));
+/// A question named by the engine's [`Q`] or by its ID (tests and saved data use the IDs).
+pub trait AsQuestion: Copy {
+    fn question(self) -> Option<Q>;
+    /// For messages.
+    fn name(self) -> String;
+}
+
+impl AsQuestion for Q {
+    fn question(self) -> Option<Q> {
+        Some(self)
     }
-    Ok(())
+    fn name(self) -> String {
+        self.id().to_owned()
+    }
+}
+
+impl AsQuestion for &str {
+    fn question(self) -> Option<Q> {
+        Q::from_id(self)
+    }
+    fn name(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl AsQuestion for &&str {
+    fn question(self) -> Option<Q> {
+        Q::from_id(self)
+    }
+    fn name(self) -> String {
+        (*self).to_owned()
+    }
+}
+
+impl AsQuestion for &String {
+    fn question(self) -> Option<Q> {
+        Q::from_id(self)
+    }
+    fn name(self) -> String {
+        self.clone()
+    }
+}
+
+fn check_question(question: impl AsQuestion) -> Result<Q, AnswerError> {
+    question
+        .question()
+        .ok_or_else(|| AnswerError(format!("{}: not a question", question.name())))
 }
 
 /// Clears one profile field by its question ID (unknown IDs are ignored).
 pub fn clear_field(p: &mut Profile, question: &str) {
-    match question {
-        "histology" => p.histology = None,
-        "sites" => p.sites.clear(),
-        "met_count" => p.met_count = None,
-        "organ_count" => p.organ_count = None,
-        "prior_tx" => p.prior_tx.clear(),
-        "prior_tx_setting" => p.prior_tx_setting.clear(),
-        "prior_chemo_drugs" => p.prior_chemo_drugs.clear(),
-        "last_systemic_outcome" => p.last_systemic_outcome = None,
-        "last_tx" => p.last_tx.clear(),
-        "progressing_spots" => p.progressing_spots = None,
-        "ctfi" => p.ctfi = None,
-        "ici_interval" => p.ici_interval = None,
-        "adjuvant_interval" => p.adjuvant_interval = None,
-        "ps" => p.ps = None,
-        "surgery_fit" => p.surgery_fit = None,
-        "contra" => p.contra.clear(),
-        "biomarker_tested" => p.biomarker_tested = None,
-        "tested_since_recurrence" => p.tested_since_recurrence = None,
-        "biomarkers" => p.biomarkers.clear(),
-        "pdl1" => p.pdl1 = None,
-        "brain" => p.brain = None,
-        "brain_count" => p.brain_count = None,
-        "leptomeningeal" => p.leptomeningeal = None,
-        "symptoms" => p.symptoms.clear(),
-        "goals" => p.goals = None,
-        _ => {}
+    if let Some(q) = Q::from_id(question) {
+        p.clear(q);
     }
 }
 
@@ -303,10 +314,15 @@ impl Screen {
 /// the next asked one) and an unreadable screen (then the welcome).
 pub fn resume_screen(saved: Option<&str>, p: &Profile) -> Screen {
     match saved.and_then(Screen::from_id) {
-        Some(Screen::Question(step)) if !crate::flow::is_asked(step, &crate::flow::pruned(p)) => {
-            match crate::flow::next_step(p, Some(step)) {
-                Some(next) => Screen::Question(next),
-                None => Screen::Review,
+        Some(Screen::Question(step)) => {
+            let flow = guide_engine::flow::flow(p);
+            if flow.is_asked(step) {
+                Screen::Question(step)
+            } else {
+                match flow.next(Some(step)) {
+                    Some(next) => Screen::Question(next),
+                    None => Screen::Review,
+                }
             }
         }
         Some(s) => s,

@@ -6,7 +6,7 @@
 //! escaped ([`esc`]), including what the person typed.
 
 use guide_content::Content;
-use guide_engine::Evaluation;
+use guide_engine::{Evaluation, Q};
 
 use crate::results_model::fill;
 use crate::summary_model::{
@@ -176,10 +176,10 @@ pub fn brief_html(c: &Content, m: &SummaryModel) -> String {
         };
         if let Some(g) = &m.goal {
             let q = c
-                .question("goals")
+                .question(Q::Goals.id())
                 .map(|q| q.text.as_str())
-                .unwrap_or("goals");
-            row(&mut h, "goals", q, g, false);
+                .unwrap_or(Q::Goals.id());
+            row(&mut h, Q::Goals.id(), q, g, false);
         }
         for v in &m.values {
             row(&mut h, &v.id, &v.question, &v.answer, false);

@@ -7,7 +7,7 @@
 //! ([`crate::personal::emphasis`]).
 
 use guide_content::{render, Content};
-use guide_engine::{evaluate, facts::red_flags, Evaluation, Level, OptionResult, Profile};
+use guide_engine::{facts::red_flags, Evaluation, Level, OptionResult, Profile, Q};
 
 use std::collections::HashSet;
 
@@ -196,14 +196,14 @@ fn humanize(c: &Content, id: &str) -> String {
 /// The label of an answer (same fallbacks as the question screens).
 pub fn answer_words(c: &Content, question: &str, id: &str) -> String {
     let a = c.answer(question, id).or_else(|| {
-        (question == "last_tx")
-            .then(|| c.answer("prior_tx", id))
+        (question == Q::LastTx.id())
+            .then(|| c.answer(Q::PriorTx.id(), id))
             .flatten()
     });
     if let Some(a) = a.filter(|a| !a.label.is_empty()) {
         return a.label.clone();
     }
-    if question == "symptoms" {
+    if question == Q::Symptoms.id() {
         if let Some(f) = c.red_flags.flags.get(id).filter(|f| !f.label.is_empty()) {
             return f.label.clone();
         }
@@ -247,8 +247,8 @@ pub fn answer_rows(c: &Content, profile: &Profile) -> Vec<AnswerRow> {
                         answers.setting(drug).map(|s| {
                             format!(
                                 "{}: {}",
-                                answer_words(c, "prior_tx", &drug.id()),
-                                answer_words(c, "prior_tx_setting", s.id())
+                                answer_words(c, Q::PriorTx.id(), &drug.id()),
+                                answer_words(c, Q::PriorTxSetting.id(), s.id())
                             )
                         })
                     })
@@ -346,8 +346,13 @@ pub fn source_text(c: &Content, id: &str) -> String {
 }
 
 /// Builds the summary for the answers as the engine sees them (`Answers::effective`).
-pub fn build(c: &'static Content, profile: &Profile, personal: &Personal) -> SummaryModel {
-    let eval = evaluate(profile);
+/// `eval` is the evaluation of `profile` (the app's one evaluation, `AppState::evaluation`).
+pub fn build(
+    c: &'static Content,
+    profile: &Profile,
+    eval: &Evaluation,
+    personal: &Personal,
+) -> SummaryModel {
     let order = emphasis(&personal.values);
     let grouped = group_by_level(&eval.options);
     let to_models =
@@ -407,14 +412,14 @@ pub fn build(c: &'static Content, profile: &Profile, personal: &Personal) -> Sum
 
     let goal = profile
         .goals
-        .map(|g| answer_words(c, "goals", g.id()))
+        .map(|g| answer_words(c, Q::Goals.id(), g.id()))
         .filter(|s| !s.is_empty());
     // The goal is shown once, under what matters to the person.
     let mut answers = answer_rows(c, profile);
     if goal.is_some() {
-        answers.retain(|r| r.question_id != "goals");
+        answers.retain(|r| r.question_id != Q::Goals.id());
     }
-    let generated_questions = generated_questions(c, &eval);
+    let generated_questions = generated_questions(c, eval);
     let (questions, more_questions) = split_questions(&generated_questions, TOP_QUESTIONS);
     let glossary = glossary_used(
         c,

@@ -61,8 +61,9 @@ fn the_engine_depends_on_nothing_web() {
 }
 
 /// 2. Platform differences in the engine stay in two places: the profile reader
-///    (`profile_read.rs`, its declaration in `lib.rs`, the switch in `profile.rs` that picks it)
-///    and the rule catalogue, whose reviewer summaries are left out of the wasm (`catalog.rs`).
+///    (`profile_read.rs`, its declaration in `lib.rs`, the switch in `profile.rs` that picks it,
+///    and the question table in `questions.rs` that generates the reader's field list) and the rule
+///    catalogue, whose reviewer summaries are left out of the wasm (`catalog.rs`).
 #[test]
 fn the_engine_has_target_switches_in_one_place() {
     for f in rust_files(&root().join("engine/src")) {
@@ -72,7 +73,7 @@ fn the_engine_has_target_switches_in_one_place() {
                 assert!(
                     matches!(
                         name.as_str(),
-                        "lib.rs" | "profile.rs" | "profile_read.rs" | "catalog.rs"
+                        "lib.rs" | "profile.rs" | "profile_read.rs" | "questions.rs" | "catalog.rs"
                     ),
                     "{}:{n}: target_arch outside the profile reader",
                     f.display()
@@ -143,4 +144,53 @@ fn every_ui_key_in_the_app_exists() {
         "UI keys missing from ui.json:\n{}",
         missing.join("\n")
     );
+}
+
+/// The source files outside tests and benches: the engine, the content crate, the app, the CLI.
+fn product_sources() -> Vec<PathBuf> {
+    ["engine/src", "content/src", "src", "cli/src"]
+        .iter()
+        .flat_map(|d| rust_files(&root().join(d)))
+        .collect()
+}
+
+/// 5. Each question is written once: its ID appears as a string in the question table
+///    (`engine/src/questions.rs`) and in no other source file; everything else names it `Q::…`.
+#[test]
+fn each_question_id_is_written_in_the_table_only() {
+    let ids: Vec<&str> = guide_engine::Q::ALL.iter().map(|q| q.id()).collect();
+    assert_eq!(ids.len(), 25, "the reference's §1 questions");
+    let mut elsewhere = Vec::new();
+    for f in product_sources() {
+        if f.ends_with("engine/src/questions.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&f).expect("read source");
+        for id in &ids {
+            if text.contains(&format!("\"{id}\"")) {
+                elsewhere.push(format!("{}: \"{id}\"", f.display()));
+            }
+        }
+    }
+    assert!(
+        elsewhere.is_empty(),
+        "question IDs written outside the table (use Q::…):\n{}",
+        elsewhere.join("\n")
+    );
+}
+
+/// 6. The app evaluates in one place (`src/lib.rs`: the engine's flow of the answers, read by
+///    every screen), so two screens can never show two evaluations of the same answers.
+#[test]
+fn the_app_evaluates_in_one_place() {
+    let mut calls = Vec::new();
+    for f in rust_files(&root().join("src")) {
+        for (n, l) in code_lines(&f) {
+            if l.contains("evaluate(") || l.contains("::evaluate") || l.contains("(evaluate)") {
+                calls.push(format!("{}:{n}: {}", f.display(), l.trim()));
+            }
+        }
+    }
+    assert_eq!(calls.len(), 1, "the app evaluates in: {calls:#?}");
+    assert!(calls[0].contains("src/lib.rs"), "{calls:?}");
 }

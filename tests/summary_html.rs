@@ -28,7 +28,12 @@ fn text_is_escaped() {
     let mut personal = Personal::default();
     personal.values.other = "<img src=x onerror=alert(1)>".into();
     personal.values.set("home", "A_LOT");
-    let m = build(c, &profile(), &personal);
+    let m = build(
+        c,
+        &profile(),
+        &guide_engine::evaluate(&profile()),
+        &personal,
+    );
     let html = brief_html(c, &m);
     assert!(!html.contains("<img"), "{html}");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -37,7 +42,12 @@ fn text_is_escaped() {
 #[test]
 fn the_parts_hold_answers_urgent_options_questions_sources_and_dates() {
     let c = Content::get(Lang::En);
-    let m = build(c, &profile(), &Personal::default());
+    let m = build(
+        c,
+        &profile(),
+        &guide_engine::evaluate(&profile()),
+        &Personal::default(),
+    );
     let urgent = urgent_html(c, &m);
     assert!(urgent.contains("class=\"urgent-banner summary-urgent\""));
     assert!(urgent.contains(&esc(&c.red_flags.flags["SEIZURE"].label)));
@@ -155,7 +165,7 @@ fn empty_sections_are_left_out() {
         .unwrap(),
     )
     .effective();
-    let m = build(c, &p, &Personal::default());
+    let m = build(c, &p, &guide_engine::evaluate(&p), &Personal::default());
     assert!(m.urgent.is_empty() && m.goal.is_none());
     assert_eq!(urgent_html(c, &m), "");
     let brief = brief_html(c, &m);
@@ -163,7 +173,12 @@ fn empty_sections_are_left_out() {
     assert!(!brief.contains(&esc(c.ui("summary.values_none"))));
     assert!(!brief.contains(&esc(c.ui("results.none_in_group"))));
     // With a goal it is shown once, under what matters, not again with the answers.
-    let m = build(c, &profile(), &Personal::default());
+    let m = build(
+        c,
+        &profile(),
+        &guide_engine::evaluate(&profile()),
+        &Personal::default(),
+    );
     let brief = brief_html(c, &m);
     let goal = esc(m.goal.as_deref().unwrap());
     assert_eq!(brief.matches(&goal).count(), 1, "{brief}");

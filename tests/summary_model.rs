@@ -31,7 +31,12 @@ const SCLC_SEIZURE: &str = r#"{"version":1,"histology":"SCLC","sites":["LIVER"],
 #[test]
 fn the_summary_lists_the_answers_in_words() {
     let c = content();
-    let m = build(c, &effective(EGFR), &Personal::default());
+    let m = build(
+        c,
+        &effective(EGFR),
+        &guide_engine::evaluate(&effective(EGFR)),
+        &Personal::default(),
+    );
     let histology = m
         .answers
         .iter()
@@ -68,7 +73,7 @@ fn the_summary_lists_the_answers_in_words() {
 fn the_summary_has_the_options_by_group_with_reasons_as_on_the_results() {
     let c = content();
     let p = effective(EGFR);
-    let m = build(c, &p, &Personal::default());
+    let m = build(c, &p, &guide_engine::evaluate(&p), &Personal::default());
     let e = evaluate(&p);
     let g = group_by_level(&e.options);
     let ids = |v: &[recurrence_guide::summary_model::SummaryOption]| {
@@ -126,10 +131,20 @@ fn the_summary_has_the_options_by_group_with_reasons_as_on_the_results() {
 #[test]
 fn the_summary_has_urgent_symptoms_only_when_there_are_red_flags() {
     let c = content();
-    assert!(build(c, &effective(EGFR), &Personal::default())
-        .urgent
-        .is_empty());
-    let m = build(c, &effective(SCLC_SEIZURE), &Personal::default());
+    assert!(build(
+        c,
+        &effective(EGFR),
+        &guide_engine::evaluate(&effective(EGFR)),
+        &Personal::default()
+    )
+    .urgent
+    .is_empty());
+    let m = build(
+        c,
+        &effective(SCLC_SEIZURE),
+        &guide_engine::evaluate(&effective(SCLC_SEIZURE)),
+        &Personal::default(),
+    );
     assert_eq!(m.urgent.len(), 1, "one level");
     assert_eq!(m.urgent[0].level, guide_engine::UrgentLevel::Emergency);
     assert_eq!(
@@ -152,7 +167,12 @@ fn the_summary_has_questions_notes_values_date_version_and_sources() {
     personal.add_note("Bring the scan report.");
     personal.values.set("side_effects", "A_LOT");
     personal.values.other = "Walking my dog".into();
-    let m = build(c, &effective(EGFR), &personal);
+    let m = build(
+        c,
+        &effective(EGFR),
+        &guide_engine::evaluate(&effective(EGFR)),
+        &personal,
+    );
     assert_eq!(m.own_questions, vec!["Can I keep driving?"]);
     assert_eq!(m.notes, vec!["Bring the scan report."]);
     assert!(!m.generated_questions.is_empty());
@@ -188,14 +208,24 @@ fn side_effects_first_when_they_matter_most() {
     let mut personal = Personal::default();
     personal.values.set("side_effects", "A_LOT");
     personal.values.set("travel", "A_LITTLE");
-    let m = build(c, &effective(EGFR), &personal);
+    let m = build(
+        c,
+        &effective(EGFR),
+        &guide_engine::evaluate(&effective(EGFR)),
+        &personal,
+    );
     for o in m.likely.iter().chain(m.may.iter()) {
         assert_eq!(o.facts[0].field, Field::CommonSideEffects, "{}", o.id);
     }
     // Daily life first when travel matters more.
     personal.values.set("travel", "A_LOT");
     personal.values.set("side_effects", "SOME");
-    let m = build(c, &effective(EGFR), &personal);
+    let m = build(
+        c,
+        &effective(EGFR),
+        &guide_engine::evaluate(&effective(EGFR)),
+        &personal,
+    );
     for o in m.likely.iter().chain(m.may.iter()) {
         assert_eq!(o.facts[0].field, Field::WhatItIsLike, "{}", o.id);
     }
@@ -251,7 +281,12 @@ const UNSURE: &str = r#"{"version":1,"histology":"UNKNOWN","sites":["UNKNOWN"],"
 fn the_default_page_lists_at_most_ten_questions_each_once_unknown_answers_first() {
     let c = content();
     for json in [EGFR, SCLC_SEIZURE, UNSURE] {
-        let m = build(c, &effective(json), &Personal::default());
+        let m = build(
+            c,
+            &effective(json),
+            &guide_engine::evaluate(&effective(json)),
+            &Personal::default(),
+        );
         let all: Vec<String> = m
             .generated_questions
             .iter()
@@ -278,7 +313,12 @@ fn the_default_page_lists_at_most_ten_questions_each_once_unknown_answers_first(
             assert_eq!(m.questions[..n], g.questions[..n]);
         }
     }
-    let m = build(c, &effective(UNSURE), &Personal::default());
+    let m = build(
+        c,
+        &effective(UNSURE),
+        &guide_engine::evaluate(&effective(UNSURE)),
+        &Personal::default(),
+    );
     assert!(m.generated_questions[0].option.is_none());
 }
 
@@ -304,11 +344,21 @@ fn splitting_questions_keeps_their_groups() {
 #[test]
 fn the_goal_is_shown_once_and_the_glossary_has_the_words_of_the_options() {
     let c = content();
-    let m = build(c, &effective(EGFR), &Personal::default());
+    let m = build(
+        c,
+        &effective(EGFR),
+        &guide_engine::evaluate(&effective(EGFR)),
+        &Personal::default(),
+    );
     assert!(m.goal.is_some());
     assert!(m.answers.iter().all(|r| r.question_id != "goals"));
     // Without a goal answer nothing is left out.
-    let m2 = build(c, &effective(SCLC_SEIZURE), &Personal::default());
+    let m2 = build(
+        c,
+        &effective(SCLC_SEIZURE),
+        &guide_engine::evaluate(&effective(SCLC_SEIZURE)),
+        &Personal::default(),
+    );
     assert!(m2.goal.is_none());
     // Glossary: terms used in the shown options, each once, with their meaning from the content.
     assert!(!m.glossary.is_empty());

@@ -68,7 +68,7 @@ fn trade_offs_never_change_the_options_their_groups_or_reasons() {
     let sets = value_sets();
     for (name, p) in stories() {
         let eval = evaluate(&p);
-        let base = build(c, &p, &Personal::default());
+        let base = build(c, &p, &guide_engine::evaluate(&p), &Personal::default());
         let base_part = base.engine_part();
         let base_compare = comparable(c, &eval);
         for values in &sets {
@@ -76,7 +76,7 @@ fn trade_offs_never_change_the_options_their_groups_or_reasons() {
                 values: values.clone(),
                 ..Personal::default()
             };
-            let m = build(c, &p, &personal);
+            let m = build(c, &p, &guide_engine::evaluate(&p), &personal);
             assert_eq!(
                 m.engine_part(),
                 base_part,

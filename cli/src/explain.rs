@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use guide_content::render as words;
 use guide_content::{deviations, Content, Lang};
 use guide_engine::json::duplicate_key;
-use guide_engine::{Evaluation, Level, OptionResult, Profile, RuleKind, RuleMeta, RULES};
+use guide_engine::{Evaluation, Level, OptionResult, Profile, RuleKind, RuleMeta, Q, RULES};
 use serde_json::Value;
 
 /// `docs/clinical-deviations.md`, read at build time: the text of each deviation named.
@@ -136,7 +136,11 @@ fn answer_values(c: &Content, q: &str, v: &Value) -> Vec<String> {
             .iter()
             .map(|(drug, s)| {
                 let setting = s.as_str().unwrap_or("?");
-                format!("{}: {}", answer(c, "prior_tx", drug), answer(c, q, setting))
+                format!(
+                    "{}: {}",
+                    answer(c, Q::PriorTx.id(), drug),
+                    answer(c, q, setting)
+                )
             })
             .collect(),
         other => vec![other.to_string()],
@@ -162,7 +166,7 @@ fn derived(c: &Content, e: &Evaluation, w: &mut String) {
         phrase(c, &format!("extent_{}", lower(d.extent)))
     );
     let driver = match d.driver_class {
-        Some(x) => match c.answer("biomarkers", x) {
+        Some(x) => match c.answer(Q::Biomarkers.id(), x) {
             Some(a) => format!("{x} ({})", a.label),
             None => x.to_string(),
         },

@@ -69,30 +69,67 @@ fn profile(g: &mut Lcg, treatments: &[PriorTx]) -> Profile {
     p
 }
 
-fn main() {
-    let treatments = PriorTx::all();
-    let mut g = Lcg(2026);
-    let profiles: Vec<Profile> = (0..5000).map(|_| profile(&mut g, &treatments)).collect();
-    // Warm up, then time each profile.
-    let mut shown = 0usize;
-    for p in &profiles[..200] {
-        shown += evaluate(p).options.len();
+/// Times `f` on every profile; prints mean, median, p99 and max in µs.
+fn time(label: &str, profiles: &[Profile], mut f: impl FnMut(&Profile) -> usize) -> usize {
+    let mut sink = 0usize;
+    for p in &profiles[..profiles.len().min(100)] {
+        sink += f(p);
     }
     let mut times: Vec<f64> = Vec::with_capacity(profiles.len());
     let start = Instant::now();
-    for p in &profiles {
+    for p in profiles {
         let t = Instant::now();
-        let e = evaluate(std::hint::black_box(p));
+        sink += f(std::hint::black_box(p));
         times.push(t.elapsed().as_secs_f64() * 1e6);
-        shown += e.options.len();
     }
     let total = start.elapsed().as_secs_f64() * 1e6;
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let pct = |q: f64| times[((times.len() as f64 - 1.0) * q) as usize];
-    println!("evaluate: {} generated profiles", profiles.len());
+    println!("{label}: {} generated profiles", profiles.len());
     println!("  mean   {:8.2} µs/profile", total / profiles.len() as f64);
     println!("  median {:8.2} µs", pct(0.5));
     println!("  p99    {:8.2} µs", pct(0.99));
     println!("  max    {:8.2} µs", pct(1.0));
-    println!("  (options listed in total: {shown}; target: well under 100 µs per profile)");
+    sink
+}
+
+fn main() {
+    let treatments = PriorTx::all();
+    let mut g = Lcg(2026);
+    let profiles: Vec<Profile> = (0..5000).map(|_| profile(&mut g, &treatments)).collect();
+    let mut shown = time(
+        "evaluate (the answers as given, no pruning)",
+        &profiles,
+        |p| resolve::evaluate_unpruned(p).options.len(),
+    );
+    println!("  (target: well under 100 µs per profile)");
+    // One step of the question flow: after an answer, the app recomputes which questions are
+    // asked (relevance: candidate answers evaluated) and evaluates the pruned answers.
+    let few: Vec<Profile> = profiles.iter().take(1000).cloned().collect();
+    shown += time(
+        "flow step (flow::flow: relevance of every question)",
+        &few,
+        |p| flow::flow(p).asked.len(),
+    );
+    // A person part-way through: the answers to the first questions only.
+    let partial: Vec<Profile> = few
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut p = p.clone();
+            for q in Q::ALL.iter().skip(4 + i % 20) {
+                p.clear(*q);
+            }
+            p
+        })
+        .collect();
+    shown += time(
+        "flow step, part-way through (first 4 to 23 questions answered)",
+        &partial,
+        |p| flow::flow(p).asked.len(),
+    );
+    shown += time("evaluate (pruned first: flow + evaluation)", &few, |p| {
+        evaluate(p).options.len()
+    });
+    println!("  (target per step: well under 1000 µs; checksum {shown})");
 }

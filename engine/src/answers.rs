@@ -6,16 +6,18 @@
 
 use std::fmt;
 
+use crate::questions::Q;
+
 /// Declares an answer enum with its question ID and the verbatim answer IDs.
 macro_rules! answers {
-    ($(#[$meta:meta])* $name:ident = $question:literal { $($variant:ident = $id:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident = $question:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
 
         impl $name {
             /// The question ID of §1 these answers belong to.
-            pub const QUESTION: &'static str = $question;
+            pub const QUESTION: &'static str = Q::$question.id();
             /// Every answer, in the reference's order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// Every answer ID, in the same order as [`Self::ALL`].
@@ -46,7 +48,7 @@ macro_rules! answers {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let raw = d.deserialize_any(IdVisitor($question))?;
+                let raw = d.deserialize_any(IdVisitor(Q::$question.id()))?;
                 $name::from_id(&raw).ok_or_else(|| {
                     serde::de::Error::custom(<$name as AnswerId>::unknown(&raw))
                 })
@@ -54,12 +56,18 @@ macro_rules! answers {
         }
 
         impl AnswerId for $name {
-            const QUESTION_ID: &'static str = $question;
+            const QUESTION_ID: &'static str = Q::$question.id();
             fn parse_id(s: &str) -> Option<Self> {
                 $name::from_id(s)
             }
             fn unknown(raw: &str) -> String {
-                unknown_answer($question, raw, $name::IDS)
+                unknown_answer(Q::$question.id(), raw, $name::IDS)
+            }
+            fn answer_id(self) -> String {
+                self.id().to_owned()
+            }
+            fn all() -> Vec<Self> {
+                Self::ALL.to_vec()
             }
         }
     };
@@ -73,6 +81,10 @@ pub trait AnswerId: Sized + Copy {
     fn parse_id(s: &str) -> Option<Self>;
     /// The one-line message for `raw`, which is not one of the answers.
     fn unknown(raw: &str) -> String;
+    /// The reference's answer ID.
+    fn answer_id(self) -> String;
+    /// Every answer, in the reference's order.
+    fn all() -> Vec<Self>;
 }
 
 /// Where `id` is in `ids` (one shared function for every answer enum).
@@ -90,7 +102,7 @@ pub(crate) fn unknown_answer(question: &str, got: &str, allowed: &[&str]) -> Str
     )
 }
 
-/// Accepts a string, or a whole number (so `"ps": 2` reads like `"ps": "2"`).
+/// Accepts a string, or a whole number (so a performance status of `2` reads like `"2"`).
 pub(crate) struct IdVisitor(pub &'static str);
 
 impl serde::de::Visitor<'_> for IdVisitor {
@@ -111,7 +123,7 @@ impl serde::de::Visitor<'_> for IdVisitor {
 
 answers!(
     /// Q1. What type of lung cancer is it?
-    Histology = "histology" {
+    Histology = Histology {
         NsclcNonsq = "NSCLC_NONSQ",
         NsclcSq = "NSCLC_SQ",
         NsclcNos = "NSCLC_NOS",
@@ -123,7 +135,7 @@ answers!(
 
 answers!(
     /// Q2. Where has the cancer come back? (multi-select)
-    Site = "sites" {
+    Site = Sites {
         Local = "LOCAL",
         RegionalNodes = "REGIONAL_NODES",
         LungOther = "LUNG_OTHER",
@@ -139,7 +151,7 @@ answers!(
 
 answers!(
     /// Q3. How many spots of spread?
-    MetCount = "met_count" {
+    MetCount = MetCount {
         None = "NONE",
         One = "1",
         TwoThree = "2_3",
@@ -151,7 +163,7 @@ answers!(
 
 answers!(
     /// Q3. In how many organs?
-    OrganCount = "organ_count" {
+    OrganCount = OrganCount {
         One = "1",
         Two = "2",
         Three = "3",
@@ -162,7 +174,7 @@ answers!(
 
 answers!(
     /// Q4a. When was each drug treatment given?
-    TxSetting = "prior_tx_setting" {
+    TxSetting = PriorTxSetting {
         Adjuvant = "ADJUVANT",
         Advanced = "ADVANCED",
         Unknown = "UNKNOWN",
@@ -171,7 +183,7 @@ answers!(
 
 answers!(
     /// Q4b. Which chemotherapy drugs did you have? (multi-select)
-    ChemoDrug = "prior_chemo_drugs" {
+    ChemoDrug = PriorChemoDrugs {
         Cisplatin = "CISPLATIN",
         Carboplatin = "CARBOPLATIN",
         Pemetrexed = "PEMETREXED",
@@ -194,7 +206,7 @@ answers!(
 
 answers!(
     /// Q5. How did your most recent drug treatment end?
-    Outcome = "last_systemic_outcome" {
+    Outcome = LastSystemicOutcome {
         GrewDuring = "GREW_DURING",
         CameBackAfter = "CAME_BACK_AFTER",
         StoppedSideEffects = "STOPPED_SIDE_EFFECTS",
@@ -206,7 +218,7 @@ answers!(
 
 answers!(
     /// Q5b. How many spots are growing on the targeted pill?
-    ProgressingSpots = "progressing_spots" {
+    ProgressingSpots = ProgressingSpots {
         One = "1",
         TwoThree = "2_3",
         More = "MORE",
@@ -216,7 +228,7 @@ answers!(
 
 answers!(
     /// Q6. SCLC: time since the last dose of platinum chemotherapy.
-    Ctfi = "ctfi" {
+    Ctfi = Ctfi {
         Lt3m = "LT3M",
         M3To6 = "M3_6",
         Gt6m = "GT6M",
@@ -226,7 +238,7 @@ answers!(
 
 answers!(
     /// Q6. NSCLC: time since the last immunotherapy dose.
-    IciInterval = "ici_interval" {
+    IciInterval = IciInterval {
         OnIci = "ON_ICI",
         Lt6m = "LT6M",
         M6To12 = "M6_12",
@@ -238,7 +250,7 @@ answers!(
 
 answers!(
     /// Q6. NSCLC: time since the end of adjuvant TKI or chemo.
-    AdjuvantInterval = "adjuvant_interval" {
+    AdjuvantInterval = AdjuvantInterval {
         During = "DURING",
         Lt12m = "LT12M",
         Gt12m = "GT12M",
@@ -248,7 +260,7 @@ answers!(
 
 answers!(
     /// Q7. ECOG performance status.
-    Ps = "ps" {
+    Ps = Ps {
         Ps0 = "0",
         Ps1 = "1",
         Ps2 = "2",
@@ -260,7 +272,7 @@ answers!(
 
 answers!(
     /// Q8. Could you have another operation?
-    SurgeryFit = "surgery_fit" {
+    SurgeryFit = SurgeryFit {
         Yes = "YES",
         No = "NO",
         Unknown = "UNKNOWN",
@@ -269,7 +281,7 @@ answers!(
 
 answers!(
     /// Q8. Conditions that make some treatments riskier (multi-select).
-    Contra = "contra" {
+    Contra = Contra {
         AutoimmuneActive = "AUTOIMMUNE_ACTIVE",
         OrganTransplant = "ORGAN_TRANSPLANT",
         PriorSevereImmuneSideEffect = "PRIOR_SEVERE_IMMUNE_SIDE_EFFECT",
@@ -283,7 +295,7 @@ answers!(
 
 answers!(
     /// Q9. Was the cancer tested for gene or protein changes?
-    BiomarkerTested = "biomarker_tested" {
+    BiomarkerTested = BiomarkerTested {
         YesTissue = "YES_TISSUE",
         YesBlood = "YES_BLOOD",
         YesBoth = "YES_BOTH",
@@ -294,7 +306,7 @@ answers!(
 
 answers!(
     /// Q9. Was it tested again since it came back?
-    TestedSinceRecurrence = "tested_since_recurrence" {
+    TestedSinceRecurrence = TestedSinceRecurrence {
         Yes = "YES",
         No = "NO",
         Unknown = "UNKNOWN",
@@ -303,7 +315,7 @@ answers!(
 
 answers!(
     /// Q9. Biomarker results (multi-select).
-    Biomarker = "biomarkers" {
+    Biomarker = Biomarkers {
         EgfrCommon = "EGFR_COMMON",
         EgfrT790m = "EGFR_T790M",
         EgfrEx20ins = "EGFR_EX20INS",
@@ -333,7 +345,7 @@ answers!(
 
 answers!(
     /// Q9. PD-L1 tumor proportion score.
-    Pdl1 = "pdl1" {
+    Pdl1 = Pdl1 {
         Ge50 = "GE50",
         From1To49 = "1_49",
         Lt1 = "LT1",
@@ -343,7 +355,7 @@ answers!(
 
 answers!(
     /// Q10. Brain involvement.
-    Brain = "brain" {
+    Brain = Brain {
         NoneKnown = "NONE_KNOWN",
         Asymptomatic = "ASYMPTOMATIC",
         Symptomatic = "SYMPTOMATIC",
@@ -353,7 +365,7 @@ answers!(
 
 answers!(
     /// Q10. How many spots in the brain.
-    BrainCount = "brain_count" {
+    BrainCount = BrainCount {
         From1To4 = "1_4",
         From5To10 = "5_10",
         Gt10 = "GT10",
@@ -363,7 +375,7 @@ answers!(
 
 answers!(
     /// Q10. Spread to the lining of the brain and spinal cord.
-    Leptomeningeal = "leptomeningeal" {
+    Leptomeningeal = Leptomeningeal {
         Yes = "YES",
         No = "NO",
         Unknown = "UNKNOWN",
@@ -372,7 +384,7 @@ answers!(
 
 answers!(
     /// Q11. Symptoms now (multi-select). The red flags of §4 are marked by [`Symptom::is_red_flag`].
-    Symptom = "symptoms" {
+    Symptom = Symptoms {
         BonePain = "BONE_PAIN",
         Cough = "COUGH",
         BreathlessGradual = "BREATHLESS_GRADUAL",
@@ -431,7 +443,7 @@ impl Symptom {
 
 answers!(
     /// Q12. What matters most to you now?
-    Goal = "goals" {
+    Goal = Goals {
         LiveLongerAcceptSideEffects = "LIVE_LONGER_ACCEPT_SIDE_EFFECTS",
         Balance = "BALANCE",
         ComfortFirst = "COMFORT_FIRST",
@@ -442,7 +454,7 @@ answers!(
 
 answers!(
     /// Q4 `TKI:<drug>`: which targeted pill. `UNKNOWN` = a targeted pill whose name the person does not know.
-    Tki = "prior_tx" {
+    Tki = PriorTx {
         Osimertinib = "osimertinib",
         Erlotinib = "erlotinib",
         Gefitinib = "gefitinib",
@@ -477,7 +489,7 @@ answers!(
 
 answers!(
     /// Q4 `ADC:<drug>`: which antibody-drug conjugate.
-    Adc = "prior_tx" {
+    Adc = PriorTx {
         TrastuzumabDeruxtecan = "trastuzumab deruxtecan",
         DatopotamabDeruxtecan = "datopotamab deruxtecan",
         TelisotuzumabVedotin = "telisotuzumab vedotin",
@@ -507,7 +519,7 @@ pub enum PriorTx {
 }
 
 impl PriorTx {
-    pub const QUESTION: &'static str = "prior_tx";
+    pub const QUESTION: &'static str = Q::PriorTx.id();
 
     const SIMPLE: &'static [(PriorTx, &'static str)] = &[
         (PriorTx::Surgery, "SURGERY"),
@@ -613,13 +625,13 @@ impl serde::Serialize for PriorTx {
 
 impl<'de> serde::Deserialize<'de> for PriorTx {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = d.deserialize_any(IdVisitor("prior_tx"))?;
+        let raw = d.deserialize_any(IdVisitor(Q::PriorTx.id()))?;
         PriorTx::from_id(&raw).ok_or_else(|| serde::de::Error::custom(PriorTx::unknown(&raw)))
     }
 }
 
 impl AnswerId for PriorTx {
-    const QUESTION_ID: &'static str = "prior_tx";
+    const QUESTION_ID: &'static str = Q::PriorTx.id();
     fn parse_id(s: &str) -> Option<Self> {
         PriorTx::from_id(s)
     }
@@ -629,10 +641,16 @@ impl AnswerId for PriorTx {
         allowed.push("ADC:<drug>");
         format!(
             "{}; TKI drugs: {}; ADC drugs: {}",
-            unknown_answer("prior_tx", raw, &allowed),
+            unknown_answer(Q::PriorTx.id(), raw, &allowed),
             Tki::IDS.join(", "),
             Adc::IDS.join(", ")
         )
+    }
+    fn answer_id(self) -> String {
+        self.id()
+    }
+    fn all() -> Vec<Self> {
+        PriorTx::all()
     }
 }
 

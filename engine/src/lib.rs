@@ -9,11 +9,13 @@
 
 pub mod answers;
 pub mod facts;
+pub mod flow;
 pub mod json;
 pub mod options;
 pub mod profile;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod profile_read;
+pub mod questions;
 pub mod resolve;
 pub mod rules;
 pub mod small;
@@ -23,6 +25,7 @@ pub use answers::*;
 pub use json::MAX_INPUT_BYTES;
 pub use options::{Family, Level, OptionId};
 pub use profile::{Profile, ProfileError, PROFILE_VERSION};
+pub use questions::{Kind, Part, Q};
 pub use resolve::{evaluate, evaluate_without, Evaluation, OptionResult};
 pub use rules::catalog::{RuleKind, RuleMeta, RULES};
 pub use urgent::UrgentLevel;

@@ -1,116 +1,15 @@
-//! The person's answers: every question of §1, keyed by the reference's question IDs.
-//!
-//! Every field may be missing (unanswered) or `UNKNOWN`. Multi-select answers are lists; an empty
-//! list means unanswered. See `docs/profile.md` for the JSON form with a full example.
+//! Reading and writing the person's answers ([`Profile`], declared by the question table in
+//! `questions.rs`): version check, unknown keys, wrong types, one clear line per error.
+//! See `docs/profile.md` for the JSON form with a full example.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
-use crate::answers::*;
 use crate::json::{self, quote, MAX_INPUT_BYTES};
+use crate::questions::Q;
 
 /// The profile schema version this engine reads and writes.
 pub const PROFILE_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    pub version: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub histology: Option<Histology>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sites: Vec<Site>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub met_count: Option<MetCount>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organ_count: Option<OrganCount>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub prior_tx: Vec<PriorTx>,
-    /// Q4a, keyed by the Q4 ID (e.g. `{"PLATINUM_CHEMO": "ADJUVANT"}`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub prior_tx_setting: BTreeMap<PriorTx, TxSetting>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub prior_chemo_drugs: Vec<ChemoDrug>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_systemic_outcome: Option<Outcome>,
-    /// Q5a: which treatment the outcome is about (Q4 IDs, or `UNKNOWN`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub last_tx: Vec<PriorTx>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub progressing_spots: Option<ProgressingSpots>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ctfi: Option<Ctfi>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ici_interval: Option<IciInterval>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub adjuvant_interval: Option<AdjuvantInterval>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ps: Option<Ps>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub surgery_fit: Option<SurgeryFit>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub contra: Vec<Contra>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub biomarker_tested: Option<BiomarkerTested>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tested_since_recurrence: Option<TestedSinceRecurrence>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub biomarkers: Vec<Biomarker>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pdl1: Option<Pdl1>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub brain: Option<Brain>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub brain_count: Option<BrainCount>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leptomeningeal: Option<Leptomeningeal>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub symptoms: Vec<Symptom>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goals: Option<Goal>,
-}
-
-/// Fields whose value is a list of answer IDs.
-pub const MULTI_SELECT_FIELDS: &[&str] = &[
-    "sites",
-    "prior_tx",
-    "prior_chemo_drugs",
-    "last_tx",
-    "contra",
-    "biomarkers",
-    "symptoms",
-];
-
-/// Every key a profile may have, in question order.
-pub const PROFILE_FIELDS: &[&str] = &[
-    "version",
-    "histology",
-    "sites",
-    "met_count",
-    "organ_count",
-    "prior_tx",
-    "prior_tx_setting",
-    "prior_chemo_drugs",
-    "last_systemic_outcome",
-    "last_tx",
-    "progressing_spots",
-    "ctfi",
-    "ici_interval",
-    "adjuvant_interval",
-    "ps",
-    "surgery_fit",
-    "contra",
-    "biomarker_tested",
-    "tested_since_recurrence",
-    "biomarkers",
-    "pdl1",
-    "brain",
-    "brain_count",
-    "leptomeningeal",
-    "symptoms",
-    "goals",
-];
+// The struct and the field lists come from the question table.
+pub use crate::questions::{Profile, MULTI_SELECT_FIELDS, PROFILE_FIELDS};
 
 /// Why a profile could not be read: one line that names the field and what is allowed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -190,9 +89,10 @@ impl Profile {
                     shown(v)
                 )));
             }
-            if key == "prior_tx_setting" && !v.is_object() && !v.is_null() {
+            if key == Q::PriorTxSetting.id() && !v.is_object() && !v.is_null() {
                 return Err(ProfileError(format!(
-                    "prior_tx_setting: expected an object keyed by prior_tx IDs, e.g. {{\"PLATINUM_CHEMO\": \"ADJUVANT\"}}, got {}",
+                    "{key}: expected an object keyed by {} IDs, e.g. {{\"PLATINUM_CHEMO\": \"ADJUVANT\"}}, got {}",
+                    Q::PriorTx,
                     shown(v)
                 )));
             }
@@ -202,7 +102,7 @@ impl Profile {
         // The WebAssembly build reads with a small reader instead of serde's derive (smaller;
         // same rules and messages for unknown answers; `profile_read.rs`).
         #[cfg(target_arch = "wasm32")]
-        return crate::profile_read::read(&obj);
+        return crate::questions::read_fields(&obj);
         #[cfg(not(target_arch = "wasm32"))]
         serde_json::from_value(serde_json::Value::Object(obj))
             .map_err(|e| ProfileError(strip_position(e.to_string())))
@@ -264,113 +164,5 @@ fn strip_position(msg: String) -> String {
     match msg.find(" at line ") {
         Some(i) => msg[..i].to_owned(),
         None => msg,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn err(text: &str) -> String {
-        let e = Profile::from_json(text).expect_err(text).0;
-        assert!(!e.contains('\n'), "one line: {e}");
-        assert!(
-            !e.chars().any(char::is_control),
-            "no raw control characters: {e:?}"
-        );
-        e
-    }
-
-    #[test]
-    fn a_key_given_twice_is_refused_by_name() {
-        let e = err(r#"{"version":2,"version":1}"#);
-        assert!(e.contains("duplicate key \"version\""), "{e}");
-        let e = err(r#"{"version":1,"histology":"SCLC","ps":"1","histology":"SCLC"}"#);
-        assert!(e.contains("duplicate key \"histology\""), "{e}");
-        let e =
-            err(r#"{"version":1,"prior_tx_setting":{"SURGERY":"ADJUVANT","SURGERY":"ADVANCED"}}"#);
-        assert!(e.contains("duplicate key \"SURGERY\""), "{e}");
-        // The same key in two objects is fine.
-        Profile::from_json(
-            r#"{"version":1,"prior_tx":["SURGERY"],"prior_tx_setting":{"SURGERY":"ADJUVANT"}}"#,
-        )
-        .unwrap();
-    }
-
-    #[test]
-    fn a_byte_order_mark_is_accepted() {
-        let p = Profile::from_json("\u{feff}{\"version\":1,\"histology\":\"SCLC\"}").unwrap();
-        assert_eq!(p.histology, Some(Histology::Sclc));
-    }
-
-    #[test]
-    fn more_than_a_megabyte_is_refused_unread() {
-        let text = format!(
-            r#"{{"version":1,"histology":"{}"}}"#,
-            "A".repeat(MAX_INPUT_BYTES)
-        );
-        let e = err(&text);
-        assert!(e.contains("larger than 1000000 bytes"), "{e}");
-        // Just under the limit is read (and refused for what it says, in a short line).
-        let text = format!(
-            r#"{{"version":1,"histology":"{}"}}"#,
-            "A".repeat(MAX_INPUT_BYTES - 40)
-        );
-        let e = err(&text);
-        assert!(
-            e.starts_with("histology: unknown answer \"AAAA") && e.len() < 300,
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn input_in_messages_is_escaped_and_cut() {
-        let e = err("{\"version\":1,\"\\u001b[31mred\\nline\\u0007\":1}");
-        assert!(
-            e.starts_with("\"\\u{1b}[31mred\\nline\\u{7}\": unknown field"),
-            "{e}"
-        );
-        assert!(e.len() < 300, "{e}");
-        let e = err(&format!("{{\"version\":1,\"{}\":1}}", "k".repeat(100_000)));
-        assert!(e.len() < 300, "{}", e.len());
-        let e = err(&format!(
-            "{{\"version\":1,\"sites\":\"{}\"}}",
-            "x\\n".repeat(100_000)
-        ));
-        assert!(
-            e.starts_with("sites: expected a list") && e.len() < 300,
-            "{e}"
-        );
-        let e = err(&format!(
-            "{{\"version\":1,\"sites\":[\"{}\"]}}",
-            "\\u0000".repeat(1000)
-        ));
-        assert!(
-            e.starts_with("sites: unknown answer \"\\u{0}") && e.len() < 300,
-            "{e}"
-        );
-        let e = err(&format!(
-            "{{\"version\":1,\"prior_tx_setting\":[{}1]}}",
-            "1,".repeat(100_000)
-        ));
-        assert!(e.contains("got [1,1,1,") && e.len() < 300, "{e}");
-        let e = err(&format!("{{\"version\":\"{}\"}}", "9".repeat(100_000)));
-        assert!(e.starts_with("version: \"999") && e.len() < 300, "{e}");
-    }
-
-    #[test]
-    fn an_unknown_field_suggests_the_nearest_one() {
-        let e = err(r#"{"version":1,"histolgy":"SCLC"}"#);
-        assert!(
-            e.contains("\"histolgy\": unknown field; did you mean \"histology\"?"),
-            "{e}"
-        );
-        let e = err(r#"{"version":1,"biomarker":["ALK"]}"#);
-        assert!(e.contains("did you mean \"biomarkers\"?"), "{e}");
-        let e = err(r#"{"version":1,"colour":"blue"}"#);
-        assert!(
-            !e.contains("did you mean") && e.contains("docs/profile.md"),
-            "{e}"
-        );
     }
 }

@@ -1,20 +1,24 @@
-//! A small reader of a [`Profile`] from its JSON object, used by the WebAssembly build instead of
+//! A small reader of a [`crate::Profile`] from its JSON object, used by the WebAssembly build instead of
 //! serde's derived `Deserialize` (README "Size": serde's code for the 26 fields and their answer
 //! types was about 5 KB of the compressed wasm).
 //!
-//! [`Profile::from_value`] checks the version, the field names and the list fields first and
+//! The fields are the question table's (`questions.rs` `read_fields`, one [`ReadField`] per
+//! kind of field). [`Profile::from_value`] checks the version, the field names and the list fields first and
 //! drops `null`s; this reads what is left with the same rules as the derive: single answers, lists
 //! of answers, the Q4a settings keyed by treatment, and the same messages for an unknown answer.
 //! Native builds keep serde; a test checks both read the same profiles and refuse the same ones.
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::answers::*;
-use crate::profile::{Profile, ProfileError, PROFILE_VERSION};
+use crate::profile::ProfileError;
+#[cfg(test)]
+use crate::questions::Profile;
+use crate::questions::Q;
 
-/// An answer ID as the serde impls accept it: a string, or a whole number (`"ps": 2`).
+/// An answer ID as the serde impls accept it: a string, or a whole number (a performance status of `2`).
 fn raw_id(v: &Value, question: &str) -> Result<String, ProfileError> {
     match v {
         Value::String(s) => Ok(s.clone()),
@@ -39,139 +43,104 @@ fn answer<T: AnswerId>(v: &Value) -> Result<T, ProfileError> {
     T::parse_id(&raw).ok_or_else(|| ProfileError(T::unknown(&raw)))
 }
 
-fn one<T: AnswerId>(obj: &Map<String, Value>, key: &str) -> Result<Option<T>, ProfileError> {
-    obj.get(key).map(answer).transpose()
+/// Reads one field of the question table from its JSON value (`None`: the key is missing).
+pub(crate) trait ReadField: Sized {
+    fn read(v: Option<&Value>, q: Q) -> Result<Self, ProfileError>;
 }
 
-fn many<T: AnswerId>(obj: &Map<String, Value>, key: &str) -> Result<Vec<T>, ProfileError> {
-    match obj.get(key) {
-        None => Ok(Vec::new()),
-        Some(Value::Array(items)) => items.iter().map(answer).collect(),
-        Some(_) => Err(ProfileError(format!(
-            "{key}: expected a list of answer IDs"
-        ))),
+/// A single answer.
+impl<T: AnswerId> ReadField for Option<T> {
+    fn read(v: Option<&Value>, _: Q) -> Result<Self, ProfileError> {
+        v.map(answer).transpose()
     }
 }
 
-fn settings(obj: &Map<String, Value>) -> Result<BTreeMap<PriorTx, TxSetting>, ProfileError> {
-    let mut out = BTreeMap::new();
-    match obj.get("prior_tx_setting") {
-        None => {}
-        Some(Value::Object(m)) => {
-            for (k, v) in m {
-                let tx = answer::<PriorTx>(&Value::String(k.clone()))?;
-                out.insert(tx, answer::<TxSetting>(v)?);
+/// A list of answers.
+impl<T: AnswerId> ReadField for Vec<T> {
+    fn read(v: Option<&Value>, q: Q) -> Result<Self, ProfileError> {
+        match v {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items.iter().map(answer).collect(),
+            Some(_) => Err(ProfileError(format!("{q}: expected a list of answer IDs"))),
+        }
+    }
+}
+
+/// The Q4a settings keyed by treatment.
+impl ReadField for BTreeMap<PriorTx, TxSetting> {
+    fn read(v: Option<&Value>, q: Q) -> Result<Self, ProfileError> {
+        let mut out = BTreeMap::new();
+        match v {
+            None => {}
+            Some(Value::Object(m)) => {
+                for (k, v) in m {
+                    let tx = answer::<PriorTx>(&Value::String(k.clone()))?;
+                    out.insert(tx, answer::<TxSetting>(v)?);
+                }
+            }
+            Some(_) => {
+                return Err(ProfileError(format!(
+                    "{q}: expected an object keyed by {} IDs",
+                    Q::PriorTx
+                )))
             }
         }
-        Some(_) => {
-            return Err(ProfileError(
-                "prior_tx_setting: expected an object keyed by prior_tx IDs".into(),
-            ))
-        }
+        Ok(out)
     }
-    Ok(out)
-}
-
-/// Reads a profile object whose version and field names [`Profile::from_value`] has checked.
-pub(crate) fn read(obj: &Map<String, Value>) -> Result<Profile, ProfileError> {
-    Ok(Profile {
-        version: PROFILE_VERSION,
-        histology: one(obj, "histology")?,
-        sites: many(obj, "sites")?,
-        met_count: one(obj, "met_count")?,
-        organ_count: one(obj, "organ_count")?,
-        prior_tx: many(obj, "prior_tx")?,
-        prior_tx_setting: settings(obj)?,
-        prior_chemo_drugs: many(obj, "prior_chemo_drugs")?,
-        last_systemic_outcome: one(obj, "last_systemic_outcome")?,
-        last_tx: many(obj, "last_tx")?,
-        progressing_spots: one(obj, "progressing_spots")?,
-        ctfi: one(obj, "ctfi")?,
-        ici_interval: one(obj, "ici_interval")?,
-        adjuvant_interval: one(obj, "adjuvant_interval")?,
-        ps: one(obj, "ps")?,
-        surgery_fit: one(obj, "surgery_fit")?,
-        contra: many(obj, "contra")?,
-        biomarker_tested: one(obj, "biomarker_tested")?,
-        tested_since_recurrence: one(obj, "tested_since_recurrence")?,
-        biomarkers: many(obj, "biomarkers")?,
-        pdl1: one(obj, "pdl1")?,
-        brain: one(obj, "brain")?,
-        brain_count: one(obj, "brain_count")?,
-        leptomeningeal: one(obj, "leptomeningeal")?,
-        symptoms: many(obj, "symptoms")?,
-        goals: one(obj, "goals")?,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::questions::{read_fields, Kind};
+    use serde_json::{json, Map};
 
     fn by_serde(v: &Value) -> Result<Profile, String> {
         serde_json::from_value(v.clone()).map_err(|e| e.to_string())
     }
 
     fn by_reader(v: &Value) -> Result<Profile, String> {
-        read(v.as_object().unwrap()).map_err(|e| e.0)
+        read_fields(v.as_object().unwrap()).map_err(|e| e.0)
     }
 
-    fn ids<T: serde::Serialize>(all: &[T]) -> Vec<Value> {
-        all.iter()
-            .map(|a| serde_json::to_value(a).unwrap())
-            .collect()
+    fn with(key: Q, v: Value) -> Value {
+        let mut m = Map::new();
+        m.insert("version".into(), json!(1));
+        m.insert(key.id().into(), v);
+        Value::Object(m)
     }
 
-    /// Every answer of every question, alone and as lists, and every treatment setting: both
-    /// readers give the same profile.
+    /// Every answer of every question (from the question table), alone and as lists, and every
+    /// treatment setting: both readers give the same profile.
     #[test]
     fn reads_every_answer_like_serde() {
-        let singles: Vec<(&str, Vec<Value>)> = vec![
-            ("histology", ids(Histology::ALL)),
-            ("met_count", ids(MetCount::ALL)),
-            ("organ_count", ids(OrganCount::ALL)),
-            ("last_systemic_outcome", ids(Outcome::ALL)),
-            ("progressing_spots", ids(ProgressingSpots::ALL)),
-            ("ctfi", ids(Ctfi::ALL)),
-            ("ici_interval", ids(IciInterval::ALL)),
-            ("adjuvant_interval", ids(AdjuvantInterval::ALL)),
-            ("ps", ids(Ps::ALL)),
-            ("surgery_fit", ids(SurgeryFit::ALL)),
-            ("biomarker_tested", ids(BiomarkerTested::ALL)),
-            ("tested_since_recurrence", ids(TestedSinceRecurrence::ALL)),
-            ("pdl1", ids(Pdl1::ALL)),
-            ("brain", ids(Brain::ALL)),
-            ("brain_count", ids(BrainCount::ALL)),
-            ("leptomeningeal", ids(Leptomeningeal::ALL)),
-            ("goals", ids(Goal::ALL)),
-        ];
-        let lists: Vec<(&str, Vec<Value>)> = vec![
-            ("sites", ids(Site::ALL)),
-            ("prior_tx", ids(&PriorTx::all())),
-            ("prior_chemo_drugs", ids(ChemoDrug::ALL)),
-            ("last_tx", ids(&PriorTx::all())),
-            ("contra", ids(Contra::ALL)),
-            ("biomarkers", ids(Biomarker::ALL)),
-            ("symptoms", ids(Symptom::ALL)),
-        ];
         let mut profiles = vec![json!({ "version": 1 })];
-        for (key, answers) in &singles {
-            for a in answers {
-                profiles.push(json!({ "version": 1, *key: a }));
+        for q in Q::ALL {
+            let answers: Vec<Value> = q.all_answer_ids().into_iter().map(Value::String).collect();
+            match q.kind() {
+                Kind::Single => {
+                    for a in answers {
+                        profiles.push(with(*q, a));
+                    }
+                }
+                Kind::Multi | Kind::PriorTx => {
+                    profiles.push(with(*q, Value::Array(answers)));
+                    profiles.push(with(*q, json!([])));
+                }
+                Kind::Settings => {
+                    let mut settings = Map::new();
+                    for (i, tx) in PriorTx::all().iter().enumerate() {
+                        settings.insert(tx.id(), answers[i % answers.len()].clone());
+                    }
+                    profiles.push(with(*q, Value::Object(settings)));
+                }
             }
         }
-        for (key, answers) in &lists {
-            profiles.push(json!({ "version": 1, *key: answers }));
-            profiles.push(json!({ "version": 1, *key: [] }));
-        }
-        let mut settings = Map::new();
-        for (i, tx) in PriorTx::all().iter().enumerate() {
-            let s = TxSetting::ALL[i % TxSetting::ALL.len()];
-            settings.insert(tx.id(), serde_json::to_value(s).unwrap());
-        }
-        profiles.push(json!({ "version": 1, "prior_tx_setting": settings }));
-        profiles.push(json!({ "version": 1, "ps": 2, "histology": "SCLC", "sites": ["BONE"] }));
+        let mut mixed = with(Q::Ps, json!(2));
+        mixed[Q::Histology.id()] = json!("SCLC");
+        mixed[Q::Sites.id()] = json!(["BONE"]);
+        profiles.push(mixed);
+        assert!(profiles.len() > 80, "{}", profiles.len());
         for p in &profiles {
             let ours = by_reader(p).unwrap_or_else(|e| panic!("{p}: {e}"));
             assert_eq!(Ok(ours), by_serde(p), "{p}");
@@ -183,12 +152,12 @@ mod tests {
     #[test]
     fn refuses_what_serde_refuses() {
         for p in [
-            json!({ "version": 1, "histology": "LUNG" }),
-            json!({ "version": 1, "sites": ["BONE", "KNEE"] }),
-            json!({ "version": 1, "prior_tx": ["TKI:aspirin"] }),
-            json!({ "version": 1, "prior_tx_setting": { "SURGERY": "SOMETIMES" } }),
-            json!({ "version": 1, "prior_tx_setting": { "NOT_A_TX": "ADVANCED" } }),
-            json!({ "version": 1, "ps": 7 }),
+            with(Q::Histology, json!("LUNG")),
+            with(Q::Sites, json!(["BONE", "KNEE"])),
+            with(Q::PriorTx, json!(["TKI:aspirin"])),
+            with(Q::PriorTxSetting, json!({ "SURGERY": "SOMETIMES" })),
+            with(Q::PriorTxSetting, json!({ "NOT_A_TX": "ADVANCED" })),
+            with(Q::Ps, json!(7)),
         ] {
             let ours = by_reader(&p).expect_err("refused");
             let theirs = by_serde(&p).expect_err("refused by serde");
@@ -198,10 +167,10 @@ mod tests {
             );
         }
         for p in [
-            json!({ "version": 1, "histology": true }),
-            json!({ "version": 1, "histology": 1.5 }),
-            json!({ "version": 1, "sites": [["BONE"]] }),
-            json!({ "version": 1, "goals": { "x": 1 } }),
+            with(Q::Histology, json!(true)),
+            with(Q::Histology, json!(1.5)),
+            with(Q::Sites, json!([["BONE"]])),
+            with(Q::Goals, json!({ "x": 1 })),
         ] {
             assert!(by_reader(&p).is_err(), "{p}");
             assert!(by_serde(&p).is_err(), "{p}");

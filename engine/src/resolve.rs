@@ -9,6 +9,7 @@ use crate::answers::*;
 use crate::facts::*;
 use crate::options::{Level, OptionId as O};
 use crate::profile::Profile;
+use crate::questions::Q;
 use crate::rules::catalog::{rule, RULES};
 use crate::rules::{self, ans, derived, Ctx, EmitKind, Fact, R82_CLASSES};
 use crate::small;
@@ -115,13 +116,24 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-/// Evaluates a profile against every rule of §3.
+/// Evaluates a profile against every rule of §3. The answers to questions the flow does not
+/// ask are left out first ([`crate::flow::prune`]), so every caller (app, CLI, stories) sees the
+/// same input.
 pub fn evaluate(p: &Profile) -> Evaluation {
     evaluate_without(p, &[])
 }
 
 /// Evaluates with some rules switched off. Only for tests that prove each rule changes a result.
 pub fn evaluate_without(p: &Profile, disabled: &[&str]) -> Evaluation {
+    evaluate_unpruned_without(&crate::flow::prune(p), disabled)
+}
+
+/// Evaluates the answers as they are (the flow's relevance check compares candidates with it).
+pub fn evaluate_unpruned(p: &Profile) -> Evaluation {
+    evaluate_unpruned_without(p, &[])
+}
+
+fn evaluate_unpruned_without(p: &Profile, disabled: &[&str]) -> Evaluation {
     let mut c = Ctx::new(p, disabled);
     rules::fire_all(&mut c);
     let mut slots = resolve_levels(&c);
@@ -138,7 +150,10 @@ pub fn evaluate_without(p: &Profile, disabled: &[&str]) -> Evaluation {
     }
     apply_result_rules(&c, &mut slots);
     let notes = safety_notes(&c, &slots);
-    let questions = questions_to_ask(&c);
+    // Only questions the flow can ask (the relevance check then finds them relevant: a known
+    // answer takes them off this list).
+    let mut questions = questions_to_ask(&c);
+    questions.retain(|id| Q::from_id(id).is_some_and(|q| crate::flow::can_ask(q, p)));
     let urgent = if c.off("R-00") { vec![] } else { red_flags(p) };
     let options = slots.into_iter().map(|(id, s)| finish(id, s)).collect();
     let urgent_levels = crate::urgent::urgent_levels(&urgent);
@@ -434,7 +449,7 @@ fn apply_result_rules(c: &Ctx, slots: &mut BTreeMap<O, Slot>) {
         let (level, because) = if poor {
             (Level::May, vec![c.f_ps()])
         } else if wants {
-            (Level::Likely, vec![ans("goals", "INTERESTED_IN_TRIALS")])
+            (Level::Likely, vec![ans(Q::Goals, "INTERESTED_IN_TRIALS")])
         } else if !any_likely_systemic {
             (Level::Likely, vec![derived("no_likely_systemic")])
         } else {
@@ -567,23 +582,23 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
     let p = c.p;
     let mut q: Vec<&'static str> = Vec::new();
     if c.d.hist == HistGroup::Unknown {
-        q.push("histology");
+        q.push(Q::Histology.id());
     }
     // Leptomeningeal spread alone leaves the extent unknown by design (Q3); the sites may all be
     // answered then (review C-7).
     let lepto = p.leptomeningeal == Some(Leptomeningeal::Yes);
     if c.d.extent == Extent::Unknown && !lepto {
-        q.push("sites");
+        q.push(Q::Sites.id());
     }
     if c.d.brain_involved && matches!(p.leptomeningeal, None | Some(Leptomeningeal::Unknown)) {
-        q.push("leptomeningeal");
+        q.push(Q::Leptomeningeal.id());
     }
     let unnamed_drug =
         c.d.treatments
             .iter()
             .any(|t| matches!(t, PriorTx::Tki(Tki::Unknown) | PriorTx::Adc(Adc::Unknown)));
     if !c.d.prior_tx_known || unnamed_drug {
-        q.push("prior_tx");
+        q.push(Q::PriorTx.id());
     }
     let drugs: Vec<PriorTx> =
         c.d.treatments
@@ -598,10 +613,10 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
                 && matches!(p.prior_tx_setting.get(t), None | Some(TxSetting::Unknown))
         })
     {
-        q.push("prior_tx_setting");
+        q.push(Q::PriorTxSetting.id());
     }
     if !drugs.is_empty() && matches!(p.last_systemic_outcome, None | Some(Outcome::Unknown)) {
-        q.push("last_systemic_outcome");
+        q.push(Q::LastSystemicOutcome.id());
     }
     // Grew, Q5a not answered and the default names more than one drug: which one decides
     // "progressed on" (review C-6).
@@ -613,21 +628,21 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
         && !last_named
         && c.d.progressed.len() > 1
     {
-        q.push("last_tx");
+        q.push(Q::LastTx.id());
     }
     let grew_on_pill = c.d.progressed.iter().any(|t| matches!(t, PriorTx::Tki(_)));
     if c.nsclc()
         && grew_on_pill
         && matches!(p.progressing_spots, None | Some(ProgressingSpots::Unknown))
     {
-        q.push("progressing_spots");
+        q.push(Q::ProgressingSpots.id());
     }
     // Also de novo small cell with the treatments unknown, read as "had platinum" (D-7).
     if c.sclc() && sclc_had_platinum(p) && c.d.ctfi == Ctfi::Unknown {
-        q.push("ctfi");
+        q.push(Q::Ctfi.id());
     }
     if c.nsclc() && c.d.ici == IciStatus::NoStatus {
-        q.push("ici_interval");
+        q.push(Q::IciInterval.id());
     }
     let adjuvant_drug = drugs
         .iter()
@@ -636,10 +651,10 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
         && adjuvant_drug
         && matches!(p.adjuvant_interval, None | Some(AdjuvantInterval::Unknown))
     {
-        q.push("adjuvant_interval");
+        q.push(Q::AdjuvantInterval.id());
     }
     if matches!(p.ps, None | Some(Ps::Unknown)) {
-        q.push("ps");
+        q.push(Q::Ps.id());
     }
     // Surgery fitness decides repeat surgery for a local recurrence, regional nodes
     // (R-32, PS not 3-4) and a single new lung spot (R-35) (review C-5).
@@ -647,7 +662,7 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
         || (c.d.extent == Extent::Locoregional && c.d.ps != PsGroup::Poor)
         || single_new_lung_spot(p);
     if c.nsclc() && surgery_matters && matches!(p.surgery_fit, None | Some(SurgeryFit::Unknown)) {
-        q.push("surgery_fit");
+        q.push(Q::SurgeryFit.id());
     }
     if c.nsclc()
         && matches!(
@@ -655,11 +670,11 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
             BiomarkerStatus::NotTested | BiomarkerStatus::Unknown
         )
     {
-        q.push("biomarkers");
+        q.push(Q::Biomarkers.id());
     }
     let had_targeted = c.d.treatments.iter().any(|t| t.is_targeted());
     if c.nsclc() && had_targeted && p.tested_since_recurrence != Some(TestedSinceRecurrence::Yes) {
-        q.push("tested_since_recurrence");
+        q.push(Q::TestedSinceRecurrence.id());
     }
     // PD-L1 decides a first treatment without a driver, and for KRAS G12C and NRG1, whose first
     // treatment follows 3.10 too; with the R-82 drivers it adds immunotherapy
@@ -674,7 +689,7 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
         && c.d.ici == IciStatus::Naive
         && matches!(p.pdl1, None | Some(Pdl1::Unknown))
     {
-        q.push("pdl1");
+        q.push(Q::Pdl1.id());
     }
     if c.nsclc()
         && c.d.driver.is_none()
@@ -682,13 +697,13 @@ fn questions_to_ask(c: &Ctx) -> Vec<&'static str> {
         && c.d.platinum_advanced
         && p.prior_chemo_drugs.iter().all(|d| *d == ChemoDrug::Unknown)
     {
-        q.push("prior_chemo_drugs");
+        q.push(Q::PriorChemoDrugs.id());
     }
     if c.site(Site::Brain) && matches!(p.brain, None | Some(Brain::Unknown)) {
-        q.push("brain");
+        q.push(Q::Brain.id());
     }
     if c.d.brain_involved && matches!(p.brain_count, None | Some(BrainCount::Unknown)) {
-        q.push("brain_count");
+        q.push(Q::BrainCount.id());
     }
     q
 }

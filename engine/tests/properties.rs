@@ -34,7 +34,7 @@ fn treatments() -> impl Strategy<Value = Vec<PriorTx>> {
     some_of(all, 5)
 }
 
-fn profiles() -> impl Strategy<Value = Profile> {
+fn any_profiles() -> impl Strategy<Value = Profile> {
     let part1 = (
         pick(Histology::ALL),
         some_of(Site::ALL, 4),
@@ -132,6 +132,12 @@ fn profiles() -> impl Strategy<Value = Profile> {
             goals,
         }
     })
+}
+
+/// Profiles as the question flow leaves them: answers to questions it does not ask are left out
+/// (what `evaluate` reads, and what the app and the CLI give it).
+fn profiles() -> impl Strategy<Value = Profile> {
+    any_profiles().prop_map(|p| flow::prune(&p))
 }
 
 fn above_not(e: &Evaluation, o: OptionId) -> bool {

@@ -555,7 +555,9 @@ rule_test!(
     nsclc(json!({"biomarker_tested": "NO"})),
     |e| {
         expect(&e, &[("REBIOPSY_NGS", "LIKELY")]);
-        assert!(e.questions.contains(&"biomarkers"));
+        // Not tested: the flow does not ask for results, so the results are not a question to
+        // ask either (the re-biopsy card carries the testing conversation).
+        assert!(!e.questions.contains(&"biomarkers"));
     }
 );
 rule_test!(

@@ -3,7 +3,7 @@
 //! On a phone the table scrolls sideways inside a labelled, focusable region.
 //! The order of the columns is the results' order (catalogue order), never a ranking.
 
-use guide_engine::{evaluate, Level};
+use guide_engine::Level;
 use leptos::prelude::*;
 
 use super::{content, dom_id, ui, ui_with, AppState};
@@ -24,7 +24,7 @@ fn level_label(level: Level) -> &'static str {
 pub fn CompareScreen() -> impl IntoView {
     let state = AppState::get();
     let c = content();
-    let eval = Memo::new(move |_| state.profile.with(evaluate));
+    let eval = state.evaluation;
     let options = Memo::new(move |_| eval.with(|e| comparable(c, e)));
     let picks = Memo::new(move |_| {
         let chosen = state.personal.with(|p| p.compare.clone());

@@ -29,7 +29,7 @@ pub mod text_size;
 pub mod values;
 
 use guide_content::Content;
-use guide_engine::Profile;
+use guide_engine::{Profile, Q};
 use leptos::prelude::*;
 
 use crate::personal::Personal;
@@ -97,8 +97,8 @@ pub fn question_help(question: &str) -> String {
 fn answer_content(question: &str, id: &str) -> Option<&'static guide_content::AnswerContent> {
     let c = content();
     c.answer(question, id).or_else(|| {
-        (question == "last_tx")
-            .then(|| c.answer("prior_tx", id))
+        (question == Q::LastTx.id())
+            .then(|| c.answer(Q::PriorTx.id(), id))
             .flatten()
     })
 }
@@ -108,7 +108,7 @@ pub fn answer_label(question: &str, id: &str) -> String {
     if let Some(a) = answer_content(question, id).filter(|a| !a.label.is_empty()) {
         return a.label.clone();
     }
-    if question == "symptoms" {
+    if question == Q::Symptoms.id() {
         if let Some(f) = content().red_flags.flags.get(id) {
             if !f.label.is_empty() {
                 return f.label.clone();
@@ -156,6 +156,9 @@ pub struct AppState {
     pub tab_note: RwSignal<Option<&'static str>>,
     /// The answers as the engine and the review see them (skipped questions left out).
     pub profile: Memo<Profile>,
+    /// The engine's evaluation of `profile`: computed here only (`lib.rs`); results, comparison
+    /// and summary read it.
+    pub evaluation: Memo<guide_engine::Evaluation>,
     pub store: StoredValue<Store<WebStorage>, LocalStorage>,
     /// Notes, own questions, what matters, comparison picks (saved with the answers).
     pub personal: RwSignal<Personal>,

@@ -115,18 +115,18 @@ fn symptom_choices() -> impl IntoView {
         <fieldset class="nested">
             <legend>{ui("symptoms.other_heading")}</legend>
             <div class="choices">
-                {other.into_iter().map(|id| checkbox("symptoms", id)).collect_view()}
+                {other.into_iter().map(|id| checkbox(Step::Symptoms.id(), id)).collect_view()}
             </div>
         </fieldset>
         <fieldset class="nested red-flags-group">
             <legend>{ui("symptoms.red_heading")}</legend>
             <div class="choices">
-                {red.into_iter().map(|id| checkbox("symptoms", id)).collect_view()}
+                {red.into_iter().map(|id| checkbox(Step::Symptoms.id(), id)).collect_view()}
             </div>
         </fieldset>
         <UrgentBanner profile=Signal::from(state.profile) />
         <div class="choices">
-            {none_unsure.into_iter().map(|id| checkbox("symptoms", id)).collect_view()}
+            {none_unsure.into_iter().map(|id| checkbox(Step::Symptoms.id(), id)).collect_view()}
         </div>
     }
 }
@@ -138,9 +138,9 @@ fn prior_tx_choices() -> impl IntoView {
     let items = prior_tx_layout()
         .into_iter()
         .map(|item| match item {
-            PriorTxItem::Plain(id) => checkbox("prior_tx", id).into_any(),
+            PriorTxItem::Plain(id) => checkbox(Step::PriorTx.id(), id).into_any(),
             PriorTxItem::Group { prefix, drugs } => {
-                let group_input = dom_id(&["prior_tx", prefix]);
+                let group_input = dom_id(&[Step::PriorTx.id(), prefix]);
                 let list_id = dom_id(&["group", prefix]);
                 let on = move || state.answers.with(|a| a.group_on(prefix));
                 let (label_key, hint_key, which_key) = match prefix {
@@ -152,18 +152,18 @@ fn prior_tx_choices() -> impl IntoView {
                 let drug_boxes = drugs
                     .into_iter()
                     .map(|id| {
-                        let input_id = dom_id(&["prior_tx", &id]);
-                        let (label, described_by) = label_and_hint("prior_tx", &id, &input_id);
+                        let input_id = dom_id(&[Step::PriorTx.id(), &id]);
+                        let (label, described_by) = label_and_hint(Step::PriorTx.id(), &id, &input_id);
                         let id_check = id.clone();
                         let group_input_focus = group_input_focus.clone();
                         view! {
                             <div class="choice">
-                                <input type="checkbox" id=input_id name="prior_tx" value=id.clone()
+                                <input type="checkbox" id=input_id name=Step::PriorTx.id() value=id.clone()
                                     aria-describedby=described_by
-                                    prop:checked=move || state.answers.with(|a| a.has("prior_tx", &id_check))
+                                    prop:checked=move || state.answers.with(|a| a.has(Step::PriorTx, &id_check))
                                     on:change=move |ev| {
                                         let checked = event_target_checked(&ev);
-                                        state.update(|a| { let _ = a.toggle("prior_tx", &id, checked); });
+                                        state.update(|a| { let _ = a.toggle(Step::PriorTx, &id, checked); });
                                         // The last drug unticked closes the list: keep focus in place.
                                         if !state.answers.with_untracked(|a| a.group_on(prefix)) {
                                             focus_by_id(&group_input_focus);
@@ -209,14 +209,14 @@ fn setting_choices() -> impl IntoView {
         .map(|drug: PriorTx| {
             let drug_id = drug.id();
             let name = dom_id(&["setting", &drug_id]);
-            let legend = answer_label("prior_tx", &drug_id);
+            let legend = answer_label(Step::PriorTx.id(), &drug_id);
             let radios = TxSetting::ALL
                 .iter()
                 .map(|setting| {
                     let setting = *setting;
                     let input_id = dom_id(&["setting", &drug_id, setting.id()]);
                     let (label, described_by) =
-                        label_and_hint("prior_tx_setting", setting.id(), &input_id);
+                        label_and_hint(Step::PriorTxSetting.id(), setting.id(), &input_id);
                     view! {
                         <div class="choice">
                             <input type="radio" id=input_id name=name.clone() value=setting.id()

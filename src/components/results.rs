@@ -10,7 +10,7 @@
 //! notes · visit tools · dates, the review statement · urgent help again.
 
 use guide_content::render;
-use guide_engine::{evaluate, Evaluation, OptionResult, Profile, ENGINE_VERSION};
+use guide_engine::{Evaluation, OptionResult, Profile, ENGINE_VERSION};
 use leptos::prelude::*;
 
 use super::glossary::Glossed;
@@ -267,7 +267,7 @@ fn review_panel(eval: &Evaluation) -> impl IntoView {
 /// The results screen for a profile. `on_edit` goes back to the answers.
 #[component]
 pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) -> impl IntoView {
-    let eval = Memo::new(move |_| profile.with(evaluate));
+    let eval = super::AppState::get().evaluation;
     let c = content();
     let review = crate::embed_web::is_review();
     let top = move || {

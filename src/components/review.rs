@@ -26,8 +26,8 @@ fn answer_lines(step: Step, answers: &Answers) -> Vec<String> {
                 answers.setting(drug).map(|s| {
                     format!(
                         "{}: {}",
-                        answer_label("prior_tx", &drug.id()),
-                        answer_label("prior_tx_setting", s.id())
+                        answer_label(Step::PriorTx.id(), &drug.id()),
+                        answer_label(Step::PriorTxSetting.id(), s.id())
                     )
                 })
             })

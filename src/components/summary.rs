@@ -61,9 +61,11 @@ pub fn Summary() -> impl IntoView {
     let state = AppState::get();
     let c = content();
     let model = Memo::new(move |_| {
-        state
-            .profile
-            .with(|p| state.personal.with(|x| build(c, p, x)))
+        state.profile.with(|p| {
+            state
+                .evaluation
+                .with(|e| state.personal.with(|x| build(c, p, e, x)))
+        })
     });
     let made_on = today_iso();
     let full = RwSignal::new(false);

@@ -3,6 +3,7 @@
 //! plus the person's own words. The trade-offs are not engine inputs: they only change which
 //! facts come first in the summary (`personal::emphasis`), never which options are shown.
 
+use guide_engine::Q;
 use leptos::prelude::*;
 
 use super::my_notes::Counter;
@@ -14,7 +15,7 @@ use crate::state::Screen;
 fn goals_fieldset() -> impl IntoView {
     let state = AppState::get();
     let answers = content()
-        .question("goals")
+        .question(Q::Goals.id())
         .map(|q| q.answers.clone())
         .unwrap_or_default();
     let radios = answers
@@ -26,17 +27,17 @@ fn goals_fieldset() -> impl IntoView {
             view! {
                 <div class="choice">
                     <input type="radio" id=input_id.clone() name="values-goals" value=a.id.clone()
-                        prop:checked=move || state.answers.with(|x| x.single("goals").as_deref() == Some(id_check.as_str()))
-                        on:change=move |_| state.update(|x| { let _ = x.set_single("goals", &id); }) />
+                        prop:checked=move || state.answers.with(|x| x.single(Q::Goals).as_deref() == Some(id_check.as_str()))
+                        on:change=move |_| state.update(|x| { let _ = x.set_single(Q::Goals, &id); }) />
                     <label for=input_id>{a.label.clone()}</label>
                 </div>
             }
         })
         .collect_view();
     view! {
-        <fieldset class="values-group" data-values="goals" aria-describedby="values-goals-help">
-            <legend>{question_text("goals")}</legend>
-            <p class="hint" id="values-goals-help">{question_help("goals")}</p>
+        <fieldset class="values-group" data-values=Q::Goals.id() aria-describedby="values-goals-help">
+            <legend>{question_text(Q::Goals.id())}</legend>
+            <p class="hint" id="values-goals-help">{question_help(Q::Goals.id())}</p>
             {radios}
         </fieldset>
     }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::options::{Family, Level::*, OptionId as O};
+use crate::questions::Q;
 
 pub(super) fn fire(c: &mut Ctx) {
     always(c);
@@ -25,7 +26,12 @@ fn always(c: &mut Ctx) {
         c.emit("R-01", o, Likely, &every);
     }
     if c.p.goals == Some(Goal::ComfortFirst) {
-        c.emit("R-04", O::BscHospice, May, &[ans("goals", "COMFORT_FIRST")]);
+        c.emit(
+            "R-04",
+            O::BscHospice,
+            May,
+            &[ans(Q::Goals, "COMFORT_FIRST")],
+        );
     }
 }
 
@@ -141,7 +147,7 @@ fn cancer_type_gate(c: &mut Ctx) {
 fn local_regional(c: &mut Ctx) {
     let ext = c.f_extent();
     let fit = c.p.surgery_fit;
-    let f_fit = ans("surgery_fit", fit.unwrap_or(SurgeryFit::Unknown).id());
+    let f_fit = ans(Q::SurgeryFit, fit.unwrap_or(SurgeryFit::Unknown).id());
     if c.nsclc() && c.d.extent == Extent::LocalOnly {
         if fit == Some(SurgeryFit::Yes) && c.ps_good() {
             let b = [c.f_histology(), ext.clone(), f_fit.clone()];
@@ -263,8 +269,8 @@ pub(crate) fn oligoprogression_on_pill(c: &Ctx) -> bool {
 fn brain(c: &mut Ctx) {
     let involved = c.d.brain_involved;
     let count = c.p.brain_count;
-    let f_brain = ans("brain", c.p.brain.unwrap_or(Brain::Unknown).id());
-    let f_count = ans("brain_count", count.unwrap_or(BrainCount::Unknown).id());
+    let f_brain = ans(Q::Brain, c.p.brain.unwrap_or(Brain::Unknown).id());
+    let f_count = ans(Q::BrainCount, count.unwrap_or(BrainCount::Unknown).id());
     // BRAIN among the sites with the brain question unanswered also counts (D-13).
     let brain_answered = matches!(c.p.brain, Some(Brain::Asymptomatic | Brain::Symptomatic))
         || (matches!(c.p.brain, None | Some(Brain::Unknown)) && c.site(Site::Brain));
@@ -284,7 +290,7 @@ fn brain(c: &mut Ctx) {
     let lepto = c.p.leptomeningeal == Some(Leptomeningeal::Yes);
     if involved && (count == Some(BrainCount::Gt10) || lepto) {
         let f = if lepto {
-            ans("leptomeningeal", "YES")
+            ans(Q::Leptomeningeal, "YES")
         } else {
             f_count.clone()
         };

@@ -18,13 +18,14 @@ use crate::answers::*;
 use crate::facts::{self, *};
 use crate::options::{Level, OptionId};
 use crate::profile::Profile;
+use crate::questions::Q;
 
 /// Why a rule fired, as a stable key the content layer turns into words:
 /// `histology=NSCLC_NONSQ` (an answer), `progressed_on=TKI:osimertinib`, or `fact:<key>` (a derived fact).
 pub type Fact = String;
 
-pub fn ans(question: &str, answer: &str) -> Fact {
-    format!("{question}={answer}")
+pub fn ans(question: Q, answer: &str) -> Fact {
+    format!("{}={answer}", question.id())
 }
 
 pub fn derived(key: &'static str) -> Fact {
@@ -339,7 +340,7 @@ impl<'a> Ctx<'a> {
 
     pub fn f_histology(&self) -> Fact {
         ans(
-            "histology",
+            Q::Histology,
             self.p.histology.map(|h| h.id()).unwrap_or("UNKNOWN"),
         )
     }
@@ -354,12 +355,12 @@ impl<'a> Ctx<'a> {
     }
     pub fn f_ps(&self) -> Fact {
         match self.p.ps {
-            Some(ps) if ps != Ps::Unknown => ans("ps", ps.id()),
+            Some(ps) if ps != Ps::Unknown => ans(Q::Ps, ps.id()),
             _ => derived("ps_unknown"),
         }
     }
     pub fn f_bm(&self, b: Biomarker) -> Fact {
-        ans("biomarkers", b.id())
+        ans(Q::Biomarkers, b.id())
     }
     /// The biomarker answer behind the driver class (EGFR_T790M alone reads as itself).
     pub fn f_driver(&self) -> Fact {
@@ -367,22 +368,22 @@ impl<'a> Ctx<'a> {
         if c == DriverClass::EgfrCommon && !self.bm(Biomarker::EgfrCommon) {
             return self.f_bm(Biomarker::EgfrT790m);
         }
-        ans("biomarkers", c.id())
+        ans(Q::Biomarkers, c.id())
     }
     pub fn f_had(&self, tx: PriorTx) -> Fact {
-        ans("prior_tx", &tx.id())
+        ans(Q::PriorTx, &tx.id())
     }
     pub fn f_progressed(&self, tx: PriorTx) -> Fact {
         format!("progressed_on={}", tx.id())
     }
     pub fn f_pdl1(&self) -> Fact {
-        ans("pdl1", self.p.pdl1.unwrap_or(Pdl1::Unknown).id())
+        ans(Q::Pdl1, self.p.pdl1.unwrap_or(Pdl1::Unknown).id())
     }
     pub fn f_symptom(&self, s: Symptom) -> Fact {
-        ans("symptoms", s.id())
+        ans(Q::Symptoms, s.id())
     }
     pub fn f_site(&self, s: Site) -> Fact {
-        ans("sites", s.id())
+        ans(Q::Sites, s.id())
     }
 }
 

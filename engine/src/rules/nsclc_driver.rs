@@ -3,6 +3,7 @@
 use super::*;
 use crate::facts::{is_alk_tki, is_early_egfr_tki, is_egfr_tki};
 use crate::options::{Level::*, OptionId as O};
+use crate::questions::Q;
 use DriverClass as D;
 
 pub(super) fn fire(c: &mut Ctx) {
@@ -319,7 +320,7 @@ fn egfr_common(c: &mut Ctx) {
         let b = [
             f.clone(),
             c.f_had(osi),
-            ans("adjuvant_interval", interval.id()),
+            ans(Q::AdjuvantInterval, interval.id()),
         ];
         // More than 12 months after finishing it, osimertinib again is LIKELY (D-36).
         let osi_level = if interval == AdjuvantInterval::Gt12m {

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::options::{Level::*, OptionId as O};
+use crate::questions::Q;
 
 pub(super) fn fire(c: &mut Ctx) {
     if !c.nsclc() {
@@ -21,7 +22,7 @@ pub(super) fn fire(c: &mut Ctx) {
         if c.d.ici == IciStatus::Refractory && !c.d.platinum_advanced {
             if let Some(d) = c.d.driver {
                 let b = [
-                    ans("biomarkers", d.id()),
+                    ans(Q::Biomarkers, d.id()),
                     derived("ici_refractory"),
                     derived("no_prior_platinum_advanced"),
                 ];
@@ -120,7 +121,7 @@ pub(super) fn fire(c: &mut Ctx) {
         let b = [
             h.clone(),
             derived("prior_platinum_adjuvant_only"),
-            ans("adjuvant_interval", "GT12M"),
+            ans(Q::AdjuvantInterval, "GT12M"),
         ];
         c.emit("R-156", O::ChemoPlatinumDoublet, May, &b);
         c.trace("R-184", O::ChemoPlatinumDoublet);

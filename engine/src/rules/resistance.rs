@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::options::{Level::*, OptionId as O};
+use crate::questions::Q;
 
 pub(super) fn fire(c: &mut Ctx) {
     let progressed_targeted: Vec<PriorTx> =
@@ -127,7 +128,7 @@ fn oligoprogression(c: &mut Ctx) {
     let b = [
         c.f_progressed(pill),
         ans(
-            "progressing_spots",
+            Q::ProgressingSpots,
             spots.map(|s| s.id()).unwrap_or("UNKNOWN"),
         ),
     ];

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::options::{Level::*, OptionId as O};
+use crate::questions::Q;
 
 pub(super) fn fire(c: &mut Ctx) {
     if !c.sclc() {
@@ -15,7 +16,7 @@ pub(super) fn fire(c: &mut Ctx) {
     let f_plat = if c.had(plat) {
         c.f_had(plat)
     } else {
-        ans("prior_tx", "UNKNOWN")
+        ans(Q::PriorTx, "UNKNOWN")
     };
 
     if c.p.histology == Some(Histology::SclcTransformed) {
@@ -115,7 +116,7 @@ pub(super) fn fire(c: &mut Ctx) {
                 let b = [
                     c.f_histology(),
                     c.f_progressed(PriorTx::OtherChemo),
-                    ans("prior_chemo_drugs", drug.id()),
+                    ans(Q::PriorChemoDrugs, drug.id()),
                 ];
                 c.exclude("R-176a", o, &b);
             }

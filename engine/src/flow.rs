@@ -1,0 +1,356 @@
+//! The question flow: which questions are asked, in which order, what is pruned, and progress.
+//!
+//! One pass over the question table ([`Q::ALL`], §1 order) decides everything ([`flow`]). A
+//! question is asked when
+//!
+//! 1. it can be asked at all given the earlier answers ([`can_ask`]: e.g. the setting of each
+//!    drug only when a drug was ticked, the biomarker questions not for small cell), and
+//! 2. it is **relevant**: some answer to it changes the evaluation (the options or their levels,
+//!    urgent help, the notes or the questions to ask) given the other answers so far. This is
+//!    computed, not written by hand: the engine evaluates the candidate answers ([`candidates`]:
+//!    every answer of a single-answer question and none; for a multi-select each single answer,
+//!    none, and the answer given) and compares.
+//!
+//! Answers to questions that are not asked are pruned: [`crate::evaluate`] evaluates the pruned
+//! profile, so the app, the CLI and the stories see the same input. A relevance check keeps the
+//! answer given among its candidates, so pruning an irrelevant answer never changes the result.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::answers::*;
+use crate::facts::{brain_involved, hist_group, progressed_on, sclc_had_platinum, HistGroup};
+use crate::profile::Profile;
+use crate::questions::{Kind, Part, Q};
+use crate::resolve::{evaluate_unpruned, Evaluation};
+
+/// The flow for some answers: the questions asked, in order, and the answers that count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flow {
+    /// The questions asked, in order.
+    pub asked: Vec<Q>,
+    /// The answers with those to questions not asked (and settings of drugs no longer ticked)
+    /// left out: what the engine evaluates and the review lists.
+    pub profile: Profile,
+}
+
+impl Flow {
+    /// The evaluation of these answers: the same as `crate::evaluate` of the answers the flow
+    /// was made from (which prunes them the same way), without computing the flow again.
+    pub fn evaluate(&self) -> Evaluation {
+        evaluate_unpruned(&self.profile)
+    }
+
+    pub fn is_asked(&self, q: Q) -> bool {
+        self.asked.contains(&q)
+    }
+
+    /// The question after `current` (`None` = start), or `None` when the next screen is the
+    /// review. `current` need not be asked any more (its answer may have changed the flow).
+    pub fn next(&self, current: Option<Q>) -> Option<Q> {
+        match current {
+            None => self.asked.first().copied(),
+            Some(cur) => self.asked.iter().copied().find(|s| *s > cur),
+        }
+    }
+
+    /// The question before `current`, or `None` when the previous screen is the welcome.
+    pub fn prev(&self, current: Q) -> Option<Q> {
+        self.asked.iter().rev().copied().find(|s| *s < current)
+    }
+
+    /// The first asked question without an answer after `after` (or from the start), if any.
+    pub fn next_unanswered(&self, after: Option<Q>) -> Option<Q> {
+        self.asked
+            .iter()
+            .copied()
+            .filter(|s| after.is_none_or(|a| *s > a))
+            .find(|s| !is_answered(*s, &self.profile))
+    }
+
+    /// "Question `n` of `total`" for `q` (1-based). A question no longer asked reports its place
+    /// among the asked ones as if it were (so the numbers never jump backwards mid-screen).
+    pub fn progress(&self, q: Q) -> (usize, usize) {
+        let before = self.asked.iter().filter(|s| **s < q).count();
+        let total = self.asked.len() + usize::from(!self.is_asked(q));
+        (before + 1, total)
+    }
+}
+
+/// The flow for these answers (see the module's documentation).
+/// Whether the flow also leaves out questions whose answer could not change the evaluation
+/// ([`relevant`]). Off for now: deciding it evaluates 40 to 55 candidate profiles per step (about
+/// 2 ms natively, more in the browser), and the questions it leaves out change the screens the
+/// browser tests and the stories walk; until both are settled the flow asks every question whose
+/// condition holds ([`can_ask`], the guide's rules before this table). `relevant` stays tested.
+pub const ASK_ONLY_RELEVANT: bool = false;
+
+pub fn flow(p: &Profile) -> Flow {
+    let mut out = p.clone();
+    let mut asked = Vec::new();
+    // The same candidate often comes back (the answers given, for every question): evaluated once.
+    let mut seen = Cache::default();
+    for q in Q::ALL.iter().copied() {
+        if !can_ask(q, &out) {
+            out.clear(q);
+            continue;
+        }
+        trim(q, &mut out);
+        if !ASK_ONLY_RELEVANT || relevant_with(q, &out, &mut seen) {
+            asked.push(q);
+        } else {
+            out.clear(q);
+        }
+    }
+    Flow {
+        asked,
+        profile: out,
+    }
+}
+
+/// The answers that count (see [`Flow::profile`]).
+pub fn prune(p: &Profile) -> Profile {
+    flow(p).profile
+}
+
+/// The questions asked, in order.
+pub fn asked(p: &Profile) -> Vec<Q> {
+    flow(p).asked
+}
+
+/// Whether `q` is asked given the answers in `p`.
+pub fn is_asked(q: Q, p: &Profile) -> bool {
+    flow(p).is_asked(q)
+}
+
+/// Per-drug answers for drugs no longer ticked are dropped.
+fn trim(q: Q, p: &mut Profile) {
+    match q {
+        Q::PriorTxSetting => {
+            let keep = setting_drugs(p);
+            p.prior_tx_setting.retain(|k, _| keep.contains(k));
+        }
+        Q::LastTx => {
+            let keep = last_tx_choices(p);
+            p.last_tx.retain(|t| keep.contains(t));
+        }
+        _ => {}
+    }
+}
+
+/// The profile with the answers to questions that cannot be asked left out (condition 1 only,
+/// cheap: the candidates of a relevance check are compared through it).
+pub fn can_ask_pruned(p: &Profile) -> Profile {
+    let mut out = p.clone();
+    for q in Q::ALL.iter().copied() {
+        if can_ask(q, &out) {
+            trim(q, &mut out);
+        } else {
+            out.clear(q);
+        }
+    }
+    out
+}
+
+/// Whether some answer to `q` changes the evaluation, the other answers in `p` staying as they
+/// are. Stops at the first candidate that differs.
+pub fn relevant(q: Q, p: &Profile) -> bool {
+    relevant_with(q, p, &mut Cache::default())
+}
+
+/// Evaluations of candidate profiles already made during one [`flow`].
+#[derive(Default)]
+/// A list, not a hash map: a few dozen entries, and no hashing code in the wasm.
+struct Cache(Vec<(Profile, Rc<Evaluation>)>);
+
+impl Cache {
+    fn evaluate(&mut self, p: Profile) -> Rc<Evaluation> {
+        if let Some((_, e)) = self.0.iter().find(|(k, _)| *k == p) {
+            return e.clone();
+        }
+        let e = Rc::new(evaluate_unpruned(&p));
+        self.0.push((p, e.clone()));
+        e
+    }
+}
+
+fn relevant_with(q: Q, p: &Profile, cache: &mut Cache) -> bool {
+    let mut first: Option<Rc<Evaluation>> = None;
+    for c in candidates(q, p) {
+        let e = cache.evaluate(can_ask_pruned(&c));
+        match &first {
+            // Unknown and on the list of questions to ask: a known answer takes it off the list,
+            // a different evaluation (the property tests check that such an answer exists).
+            None if e.questions.contains(&q.id()) => return true,
+            None => first = Some(e),
+            Some(f) if **f != *e => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// The answers tried for `q` by [`relevant`]: the answer given first, then none, then each
+/// answer the question offers (for a multi-select, each one alone; for the settings, each
+/// setting of each drug).
+pub fn candidates(q: Q, p: &Profile) -> Vec<Profile> {
+    let mut out = vec![p.clone()];
+    let mut none = p.clone();
+    none.clear(q);
+    if none != *p {
+        out.push(none.clone());
+    }
+    match q.kind() {
+        Kind::Settings => {
+            for drug in setting_drugs(p) {
+                for s in TxSetting::ALL {
+                    let mut c = p.clone();
+                    c.prior_tx_setting.insert(drug, *s);
+                    if c != *p {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        _ => {
+            for id in choices(q, p) {
+                let mut c = none.clone();
+                if c.set_ids(q, &[id.as_str()]).is_ok() && c != *p {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_small_cell(p: &Profile) -> bool {
+    matches!(
+        p.histology,
+        Some(Histology::Sclc | Histology::SclcTransformed)
+    )
+}
+
+/// NSCLC of any kind, or type not known (unanswered or `UNKNOWN`).
+fn nsclc_or_unknown(p: &Profile) -> bool {
+    hist_group(p) != HistGroup::Sclc
+}
+
+/// Transformed small cell keeps the gene change of the cancer it came from (R-10a reads it).
+fn transformed(p: &Profile) -> bool {
+    p.histology == Some(Histology::SclcTransformed)
+}
+
+fn had(p: &Profile, tx: PriorTx) -> bool {
+    p.prior_tx.contains(&tx)
+}
+
+/// The drug treatments ticked in `prior_tx` (Q5a's choices, without `UNKNOWN`), in the order ticked.
+pub fn drugs_ticked(p: &Profile) -> Vec<PriorTx> {
+    let mut out: Vec<PriorTx> = Vec::new();
+    for t in &p.prior_tx {
+        if t.is_drug() && !out.contains(t) {
+            out.push(*t);
+        }
+    }
+    out
+}
+
+/// The drug treatments whose setting (Q4a) is asked: drugs ticked whose setting is not fixed by
+/// definition (ICI_PERIOP, ICI_CONSOLIDATION, ICI_ADVANCED and TARLATAMAB are).
+pub fn setting_drugs(p: &Profile) -> Vec<PriorTx> {
+    drugs_ticked(p)
+        .into_iter()
+        .filter(|t| t.fixed_setting().is_none())
+        .collect()
+}
+
+/// Q5a's answers: the drug treatments ticked, then `UNKNOWN`.
+pub fn last_tx_choices(p: &Profile) -> Vec<PriorTx> {
+    let mut v = drugs_ticked(p);
+    v.push(PriorTx::Unknown);
+    v
+}
+
+/// Whether `q` can be asked at all, given the answers to the questions before it (condition 1
+/// of the module's documentation). Each condition only reads questions asked before `q`, so
+/// one pass in order decides the whole flow.
+pub fn can_ask(q: Q, p: &Profile) -> bool {
+    match q {
+        Q::Histology | Q::Sites | Q::MetCount | Q::PriorTx => true,
+        // Spots of spread counted: the number of organs only matters for 1 to 5 spots (or not known).
+        Q::OrganCount => !matches!(p.met_count, Some(MetCount::None | MetCount::Gt5)),
+        Q::PriorTxSetting => !setting_drugs(p).is_empty(),
+        Q::PriorChemoDrugs => had(p, PriorTx::PlatinumChemo) || had(p, PriorTx::OtherChemo),
+        Q::LastSystemicOutcome => !drugs_ticked(p).is_empty(),
+        Q::LastTx => {
+            !drugs_ticked(p).is_empty()
+                && p.last_systemic_outcome != Some(Outcome::NeverHadDrugTreatment)
+        }
+        // Grew on a targeted pill (`facts::progressed_on`, the rules' own reading).
+        Q::ProgressingSpots => progressed_on(p)
+            .iter()
+            .any(|t| matches!(t, PriorTx::Tki(_))),
+        // Whenever the rules read platinum as given, also for de novo small cell with the
+        // treatments unknown: the time since it decides (D-7, R-171 to R-174).
+        Q::Ctfi => is_small_cell(p) && sclc_had_platinum(p),
+        Q::IciInterval => nsclc_or_unknown(p) && p.prior_tx.iter().any(|t| t.is_ici()),
+        Q::AdjuvantInterval => {
+            nsclc_or_unknown(p)
+                && setting_drugs(p)
+                    .iter()
+                    .any(|t| p.prior_tx_setting.get(t) == Some(&TxSetting::Adjuvant))
+        }
+        Q::Ps | Q::Contra | Q::Brain | Q::Symptoms | Q::Goals => true,
+        Q::SurgeryFit => nsclc_or_unknown(p),
+        Q::BiomarkerTested => !is_small_cell(p) || transformed(p),
+        // Unless it was never tested: also when unsure how it was tested (review C-8; D-30
+        // reads it after an earlier EGFR pill).
+        Q::TestedSinceRecurrence => {
+            hist_group(p) == HistGroup::Nsclc && p.biomarker_tested != Some(BiomarkerTested::No)
+        }
+        // "Not tested" makes the gene results question pointless; the engine reads it as not
+        // tested. Transformed small cell: the EGFR change of the earlier cancer (R-10a).
+        Q::Biomarkers => {
+            (!is_small_cell(p) || transformed(p)) && p.biomarker_tested != Some(BiomarkerTested::No)
+        }
+        // PD-L1 is a separate test, often done without a gene panel: asked even after "No".
+        Q::Pdl1 => !is_small_cell(p),
+        Q::BrainCount | Q::Leptomeningeal => brain_involved(p),
+    }
+}
+
+/// Whether the question has an answer (for the setting screen: every drug has one).
+pub fn is_answered(q: Q, p: &Profile) -> bool {
+    match q {
+        Q::PriorTxSetting => setting_drugs(p)
+            .iter()
+            .all(|d| p.prior_tx_setting.contains_key(d)),
+        _ => p.has_answer(q),
+    }
+}
+
+/// Answer IDs offered for a question, in the reference's order. The `UNKNOWN`/"not sure"
+/// answer is always included. `last_tx` offers the drugs ticked; the settings screen offers the
+/// settings (one group per drug of [`setting_drugs`]).
+pub fn choices(q: Q, p: &Profile) -> Vec<String> {
+    match q {
+        Q::LastTx => last_tx_choices(p).into_iter().map(PriorTx::id).collect(),
+        _ => q.all_answer_ids(),
+    }
+}
+
+/// The part of the flow `q` is in, with "part `n` of `total`" (1-based; the total is fixed).
+pub fn part(q: Q) -> (Part, usize, usize) {
+    let (n, total) = q.part().number();
+    (q.part(), n, total)
+}
+
+/// The questions of each part, in order (for a screen that shows a part's questions together).
+pub fn parts() -> BTreeMap<Part, Vec<Q>> {
+    let mut m: BTreeMap<Part, Vec<Q>> = BTreeMap::new();
+    for q in Q::ALL {
+        m.entry(q.part()).or_default().push(*q);
+    }
+    m
+}
