@@ -19,5 +19,5 @@ fi
 # The flags add to .cargo/config.toml's (an environment value replaces the file's, so repeat it).
 exec env RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" \
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zinline-mir=no -Cllvm-args=-inline-threshold=0" \
   trunk "$@"

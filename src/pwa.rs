@@ -408,8 +408,10 @@ pub fn keep_answers() {
 #[component]
 pub fn KeepNotice() -> impl IntoView {
     let pwa = Pwa::get();
+    // Its words come with the details (ui_more.json).
+    let details = crate::components::AppState::get().details;
     view! {
-        <Show when=move || pwa.week_note.get()>
+        <Show when=move || pwa.week_note.get() && details.get() == crate::details::DetailsStatus::Ready>
             <div class="notice notice-keep" data-notice="storage.week">
                 <p>{ui("storage.week")}</p>
                 <p>{ui("storage.week_home")}</p>

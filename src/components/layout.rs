@@ -157,6 +157,7 @@ pub fn Layout() -> impl IntoView {
         state.start_over();
     };
     let has_answers = move || !state.answers.with(|a| a.is_empty());
+    let words_ready = move || state.details.get() == crate::details::DetailsStatus::Ready;
 
     let screen_view = move || {
         let screen = state.screen.get();
@@ -283,14 +284,16 @@ pub fn Layout() -> impl IntoView {
         <HelpBar profile=Signal::from(state.profile) />
         <div class="notices">
             <crate::pwa::PwaNotices />
-            {move || state.notice.get().map(|n| view! {
+            // The storage notices' words come with the details (ui_more.json): they show as soon as
+            // those are there, a moment after the first screen.
+            {move || state.notice.get().filter(|_| words_ready()).map(|n| view! {
                 <p class="notice notice-storage" role="status" data-notice=n.ui_key()>{crate::embed_web::notice_text(n)}</p>
             })}
             <crate::embed_web::EmbedNote />
-            {move || state.save_error.get().map(|e| view! {
+            {move || state.save_error.get().filter(|_| words_ready()).map(|e| view! {
                 <p class="notice notice-storage" role="alert" data-notice=e.ui_key()>{ui(e.ui_key())}</p>
             })}
-            {move || state.tab_note.get().map(|k| view! {
+            {move || state.tab_note.get().filter(|_| words_ready()).map(|k| view! {
                 <p class="notice notice-tab" role="status" data-notice=k>{ui(k)}</p>
             })}
             <crate::pwa::KeepNotice />
