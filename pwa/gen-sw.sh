@@ -69,17 +69,25 @@ if [ "${TRUNK_PROFILE:-}" = release ] && [ -x "$terser" ] && command -v openssl 
   done
 fi
 
-# --- one stylesheet: the others are appended to main's, in the page's order (release builds) ----
-# One brotli stream compresses the shared selectors and properties once: about 0.9 KB less on the
-# first load. The sources stay separate files (style/*.css).
+# --- two stylesheets (release builds) -----------------------------------------------------------
+# The first screen's: embed.css appended to main's (one brotli stream compresses the shared
+# selectors once). The later screens' (results, cards, summary, print): results.css and
+# summary.css joined into later-<hash>.css, which the page does not link: it names it in
+# <meta name="guide-later-css"> and the app loads it with the details (src/details.rs), so it is not
+# part of the first load (about 1.4 KB brotli less). The sources stay separate files (style/*.css).
 if [ "${TRUNK_PROFILE:-}" = release ] && command -v openssl >/dev/null 2>&1; then
   main_css="$(ls main-*.css 2>/dev/null | head -n 1)"
   if [ -n "$main_css" ]; then
     before="sha384-$(b64sha384 "$main_css")"
+    : >"$tmp/later.css"
     for part in results summary embed; do
       css="$(ls "$part"-*.css 2>/dev/null | head -n 1)"
       [ -n "$css" ] || continue
-      cat "$css" >>"$main_css"
+      if [ "$part" = embed ]; then
+        cat "$css" >>"$main_css"
+      else
+        cat "$css" >>"$tmp/later.css"
+      fi
       # Drop its <link> (the minified page writes href=./name.css without quotes).
       sed -E "s#<link[^>]*href=\"?\./$css\"?[^>]*>##" index.html >"$tmp/index.html" && cat "$tmp/index.html" >index.html
       grep -q "$css" index.html && { echo "gen-sw.sh: could not drop the link to $css" >&2; exit 1; }
@@ -87,6 +95,12 @@ if [ "${TRUNK_PROFILE:-}" = release ] && command -v openssl >/dev/null 2>&1; the
     done
     after="sha384-$(b64sha384 "$main_css")"
     replace index.html "$before" "$after"
+    if [ -s "$tmp/later.css" ]; then
+      later="later-$(sha256sum "$tmp/later.css" | cut -c1-16).css"
+      cat "$tmp/later.css" >"$later"
+      replace index.html "</head>" "<meta name=guide-later-css content=$later></head>"
+      grep -q "$later" index.html || { echo "gen-sw.sh: no </head> for the later stylesheet" >&2; exit 1; }
+    fi
   fi
 fi
 

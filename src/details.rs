@@ -81,11 +81,16 @@ pub fn load(lang: Lang, status: RwSignal<DetailsStatus>) {
         return;
     }
     status.set(DetailsStatus::Loading);
+    let styles = load_later_styles();
     wasm_bindgen_futures::spawn_local(async move {
         let result = fetch_files(lang, DETAIL_FILES).await.and_then(|files| {
             let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
             Content::install_details(lang, &files).map_err(|e| e.0)
         });
+        // The screens that need the details also need their stylesheet: no unstyled flash.
+        if let Some(loaded) = styles {
+            let _ = loaded.await;
+        }
         match result {
             Ok(()) => status.set(DetailsStatus::Ready),
             Err(e) => {
@@ -95,6 +100,31 @@ pub fn load(lang: Lang, status: RwSignal<DetailsStatus>) {
             }
         }
     });
+}
+
+/// Starts loading the later screens' stylesheet (results, cards, summary, print), which a release
+/// build names in `<meta name="guide-later-css">` instead of linking it (`pwa/gen-sw.sh`: not part of
+/// the first load); the future ends when it has loaded or failed. `None` when there is nothing to
+/// load (a dev build links every stylesheet) or it is there already.
+fn load_later_styles() -> Option<JsFuture> {
+    let doc = web_sys::window()?.document()?;
+    let href = doc
+        .query_selector("meta[name=guide-later-css]")
+        .ok()??
+        .get_attribute("content")?;
+    if doc.query_selector("link[data-later-css]").ok()?.is_some() {
+        return None;
+    }
+    let link = doc.create_element("link").ok()?;
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &href);
+    let _ = link.set_attribute("data-later-css", "");
+    let done = web_sys::js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &resolve);
+    });
+    doc.head()?.append_child(&link).ok()?;
+    Some(JsFuture::from(done))
 }
 
 /// Fetches content files of a language (all at once), as (file name, text): the details, or

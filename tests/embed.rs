@@ -536,3 +536,12 @@ fn no_component_uses_autofocus() {
     }
     assert!(found.is_empty(), "autofocus in {found:?}");
 }
+
+#[test]
+fn the_small_power_routine_equals_powf_on_every_colour_channel() {
+    for c in 0..=255u8 {
+        let x = (f64::from(c) / 255.0 + 0.055) / 1.055;
+        let (ours, std) = (recurrence_guide::embed::pow_2_4(x), x.powf(2.4));
+        assert!((ours - std).abs() < 1e-12, "{c}: {ours} vs {std}");
+    }
+}

@@ -152,6 +152,15 @@ pub fn dist_files(dist: &Path) -> Vec<String> {
     out
 }
 
+/// The stylesheet a page names in `<meta name=guide-later-css content=…>` (`pwa/gen-sw.sh`).
+pub fn later_stylesheet(html: &str) -> Option<String> {
+    let at = html.find("guide-later-css")?;
+    let rest = &html[at..];
+    let value = rest[rest.find("content=")? + "content=".len()..].trim_start_matches(['"', '\'']);
+    let end = value.find(|c: char| matches!(c, '"' | '\'' | '>') || c.is_whitespace())?;
+    Some(value[..end].to_string())
+}
+
 /// The files the first screen loads: `index.html` and what it references, transitively.
 pub fn first_load_files(dist: &Path) -> BTreeSet<String> {
     let all: BTreeSet<String> = dist_files(dist).into_iter().collect();
@@ -168,7 +177,13 @@ pub fn first_load_files(dist: &Path) -> BTreeSet<String> {
         let Ok(text) = std::fs::read_to_string(dist.join(&file)) else {
             continue;
         };
+        let later = later_stylesheet(&text);
         for reference in candidate_refs(&text) {
+            // The later screens' stylesheet is loaded with the details after the first paint
+            // (src/details.rs), like `content/<lang>/`: not part of the first load.
+            if later.as_deref() == Some(reference.as_str()) {
+                continue;
+            }
             if let Some(target) = resolve(&file, &reference) {
                 if all.contains(&target) && !seen.contains(&target) {
                     queue.push(target);
@@ -352,6 +367,26 @@ impl SizeReport {
 mod tests {
     use super::*;
     use crate::TempDir;
+
+    #[test]
+    fn the_later_stylesheet_is_not_first_load() {
+        let dist = TempDir::new("size-later");
+        dist.write(
+            "index.html",
+            "<link href=./main-1.css rel=stylesheet><meta name=guide-later-css content=later-2.css></head>",
+        );
+        dist.write("main-1.css", "body{}");
+        dist.write("later-2.css", ".card{}");
+        let first = first_load_files(dist.path());
+        assert!(
+            first.contains("main-1.css") && !first.contains("later-2.css"),
+            "{first:?}"
+        );
+        assert_eq!(
+            later_stylesheet(r#"<meta name="guide-later-css" content="later-9.css">"#).as_deref(),
+            Some("later-9.css")
+        );
+    }
 
     #[test]
     fn finds_refs_in_html_js_css_and_skips_the_rest() {
