@@ -154,10 +154,6 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
     let reasons = render::reasons(c, &result);
     let reasons_flag = reasons_unverified(c, &result);
     let notes = render::option_notes_flagged(c, &result);
-    // The answer first: the first reason stays in view; the rest are in "More about".
-    let first_reason = reasons.first().cloned().map(|r| {
-        view! { <p class="card-why-first"><strong>{why_label}": "</strong>{r}</p> }
-    });
     let why_items = reasons
         .into_iter()
         .map(|r| view! { <li>{r}</li> })
@@ -199,9 +195,14 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
             </h3>
             {summary}
             {summary_flag.then(|| view! { <p><UnverifiedFlag /></p> })}
-            {first_reason}
+            // Short when closed (issue 10: results in a few phone screens): name and summary;
+            // why it was shown comes first inside. The option's name is in the toggle's
+            // accessible name, not repeated on screen.
             <details class="card-details">
-                <summary>{ui_fill("card.more", &[("name", &name)])}</summary>
+                <summary>
+                    {ui("card.more")}
+                    <span class="visually-hidden">": " {name.clone()}</span>
+                </summary>
                 <div class="card-why">
                     <h4 class="card-field-heading">
                         {why_label}

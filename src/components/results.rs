@@ -71,6 +71,28 @@ fn level_group(
     }
 }
 
+/// "May be considered", folded: the glance names how many, and its link opens it (issue 10:
+/// the likely options first, the rest on request). Open when nothing is likely.
+fn may_group(options: &[&OptionResult], open: bool) -> impl IntoView {
+    (!options.is_empty()).then(|| {
+        view! {
+            <section class="level-group" data-level="MAY" aria-labelledby="results-may">
+                <details class="may-group" id="may-details" open=open>
+                    <summary>
+                        <h2 id="results-may">
+                            {ui("results.may")}
+                            " "
+                            <span class="not-group-count">"(" {options.len()} ")"</span>
+                        </h2>
+                    </summary>
+                    <p class="level-help">{ui("results.may_help")}</p>
+                    <ul class="option-list" role="list">{cards(options)}</ul>
+                </details>
+            </section>
+        }
+    })
+}
+
 fn safety_notes(eval: &Evaluation) -> impl IntoView {
     let c = content();
     let items = eval
@@ -221,13 +243,31 @@ fn at_a_glance(likely: &[&OptionResult], may: usize) -> impl IntoView {
         1 => Some(ui("results.glance_may_one").to_owned()),
         n => Some(ui_fill("results.glance_may", &[("count", &n.to_string())])),
     }
-    .map(|t| view! { <p><a href="#results-may">{t}</a></p> });
+    .map(|t| {
+        // The group is folded: the link opens it too.
+        let open = |_| {
+            if let Some(d) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("may-details"))
+            {
+                let _ = d.set_attribute("open", "");
+            }
+        };
+        view! { <p><a href="#results-may" on:click=open>{t}</a></p> }
+    });
     let next = use_context::<super::AppState>().map(|state| {
         use crate::state::Screen;
         let to_questions = move |_| {
             let input = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id("own-questions-input"));
+            // The own questions and notes are folded away: open them first.
+            if let Some(d) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("own-details"))
+            {
+                let _ = d.set_attribute("open", "");
+            }
             if let Some(el) = input {
                 el.scroll_into_view();
                 let _ = web_sys::wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
@@ -286,7 +326,7 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
         let questions = questions_for(&e);
         view! {
             {level_group("LIKELY", "results.likely", "results.likely_help", &likely)}
-            {level_group("MAY", "results.may", "results.may_help", &may)}
+            {may_group(&may, likely.is_empty())}
             {safety_notes(&e)}
             {not_group(&not)}
             {questions_section(questions)}
@@ -295,9 +335,16 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
     // The person's own questions and notes, and the visit tools (summary, values, comparison).
     let tools = use_context::<super::AppState>().map(|state| {
         use crate::state::Screen;
+        let has_own = state
+            .personal
+            .with_untracked(|p| !p.own_questions.is_empty() || !p.notes.is_empty());
         view! {
-            <PersonalList kind=ListKind::Questions />
-            <PersonalList kind=ListKind::Notes />
+            // Folded unless the person has written some (issue 10: a short results page).
+            <details class="own-details" id="own-details" open=has_own>
+                <summary>{ui("results.own")}</summary>
+                <PersonalList kind=ListKind::Questions />
+                <PersonalList kind=ListKind::Notes />
+            </details>
             <section class="results-tools" aria-labelledby="results-tools-title">
                 <h2 id="results-tools-title">{ui("results.tools")}</h2>
                 <div class="actions">
