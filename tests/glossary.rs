@@ -212,3 +212,31 @@ fn a_scope_marks_each_entry_once_across_several_texts() {
     assert_eq!(idx.segments("EGFR").len(), 1);
     assert!(matches!(idx.segments("EGFR")[0], Segment::Term { .. }));
 }
+
+/// Spanish (issue 14): the real Spanish glossary finds its terms in Spanish text whatever the
+/// case of accented letters, and never inside a longer word with accents.
+#[test]
+fn spanish_terms_match_with_accents_and_capitals() {
+    let c = guide_content::Content::parse(guide_content::Lang::Es).expect("Spanish content");
+    let index = GlossaryIndex::new(c.glossary.iter().map(|(id, e)| {
+        let mut forms = vec![e.term.clone()];
+        forms.extend(e.aliases.iter().cloned());
+        (id.clone(), forms)
+    }));
+    let found = |t: &str| -> Vec<String> {
+        index
+            .segments(t)
+            .into_iter()
+            .filter_map(|s| match s {
+                Segment::Term { id, .. } => Some(id),
+                Segment::Text(_) => None,
+            })
+            .collect()
+    };
+    // Capital accented letters fold to their small forms: "METÁSTASIS" is "metástasis".
+    assert!(found("Hay METÁSTASIS en el hígado.").contains(&"metastasis".to_string()));
+    assert!(found("La quimio se da por la vena.").contains(&"chemotherapy".to_string()));
+    assert!(found("Puede causar neumonitis.").contains(&"pneumonitis".to_string()));
+    // A term is a whole word: "quimio" is not found inside "quimioterapéutico".
+    assert!(!found("un régimen quimioterapéutico").contains(&"chemotherapy".to_string()));
+}

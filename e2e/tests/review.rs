@@ -72,8 +72,22 @@ async fn review_mode_shows_the_trace_and_patients_never_see_it() {
     );
     b.wait_for(".source .source-id").await;
 
+    // The summary (and so its printout) ends with the trace as an appendix.
+    b.click("#open-summary").await;
+    b.wait_for(".summary h1").await;
+    let appendix = b.text(".review-appendix").await;
+    assert!(
+        appendix.contains("EGFR_AMI_CHEMO")
+            && appendix.contains("R-")
+            && appendix.contains("extent"),
+        "{appendix}"
+    );
+
     // Not remembered: the next visit without the parameter is a patient's view again.
     b.goto(&server.url("/")).await;
+    b.wait_for(".summary h1").await;
+    assert!(!b.exists(".review-appendix").await);
+    b.click("#summary-to-results").await;
     b.wait_for(".results .option-card").await;
     assert!(!b.exists(".review-panel").await);
     assert_eq!(b.local_storage_get("recurrence-guide.review").await, None);

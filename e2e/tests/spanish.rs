@@ -4,8 +4,9 @@
 //! language as the default (and the English pre-rendered welcome left out); switching language
 //! in the menu keeps the answers and is kept on the device; Spanish offline after one visit.
 
+use guide_e2e::fantoccini::wd::{PrintConfiguration, PrintSize};
 use guide_e2e::steps::{envelope, open_seeded, tab_to, STORAGE_KEY};
-use guide_e2e::{dist_dir, json, Browser, Key, StaticServer, Value};
+use guide_e2e::{dist_dir, json, Browser, Key, StaticServer, TempDir, Value};
 
 const LANG_KEY: &str = "recurrence-guide.lang";
 
@@ -121,6 +122,30 @@ async fn a_seeded_story_shows_its_results_and_summary_in_spanish() {
     b.wait_for(".summary").await;
     assert_eq!(b.text("main h1").await.trim(), ui("es", "summary.title"));
     assert_spanish_page(&b, "summary").await;
+
+    // The printed summary is in Spanish too (WebDriver print, read with pdftotext).
+    let config = PrintConfiguration::builder()
+        .size(PrintSize::A4)
+        .background(true)
+        .build()
+        .expect("print configuration");
+    let pdf = b.client().print(config).await.expect("WebDriver print");
+    let dir = TempDir::new("spanish-pdf");
+    let path = dir.write("resumen.pdf", &pdf);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains(&ui("es", "summary.title")), "{text}");
+    assert!(!text.contains(&ui("en", "summary.title")), "{text}");
+    let english: Vec<&str> = text.lines().filter(|l| looks_english(l)).collect();
+    assert!(
+        english.is_empty(),
+        "English lines on the Spanish printout: {english:#?}"
+    );
     b.assert_no_console_errors().await;
     b.close().await;
 }

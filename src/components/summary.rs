@@ -120,6 +120,23 @@ pub fn Summary() -> impl IntoView {
 
             <div class="summary-part" inner_html=details></div>
             <div class="summary-part" inner_html=footer></div>
+            // Review mode (`?review=1`): the trace as an appendix, on screen and on paper.
+            {crate::embed_web::is_review().then(|| {
+                let appendix = move || {
+                    state.evaluation.with(|e| {
+                        let mut html = format!(
+                            "<h2>{}</h2>{}",
+                            crate::summary_html::esc(ui("review.panel")),
+                            crate::review_html::panel(e)
+                        );
+                        for o in &e.options {
+                            html.push_str(&crate::review_html::trace(ui("review.trace"), o));
+                        }
+                        html
+                    })
+                };
+                view! { <section class="summary-section review-appendix" inner_html=appendix></section> }
+            })}
 
             <div class="actions no-print">
                 <button type="button" class="button secondary" id="summary-to-results"
