@@ -377,7 +377,11 @@ async fn partner_page_embeds_the_guide_which_fits_its_content_is_themed_and_post
 
     // The person's own words: a note and a question typed into the frame.
     let before_notes = wait_frame_fits(&b, "before the notes").await;
-    b.click("#own-details > summary").await;
+    b.js(
+        "document.getElementById('own-details').open = true; return 1",
+        vec![],
+    )
+    .await;
     b.click("#own-notes-input").await;
     b.type_text(NOTE).await;
     b.click("#own-notes-add").await;
