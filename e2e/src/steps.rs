@@ -134,3 +134,13 @@ pub async fn answer_two_questions(b: &Browser) {
     b.click("#next").await;
     b.wait_for(r#".question[data-step="met_count"]"#).await;
 }
+
+/// Waits until the screen after question `step` is showing: another question, or the review.
+pub async fn wait_after_step(b: &Browser, step: &str) {
+    b.wait_until_js(
+        "const q = document.querySelector('.question'); return document.querySelector('.review') !== null || (q !== null && q.dataset.step !== arguments[0])",
+        vec![serde_json::json!(step)],
+        &format!("the screen after {step}"),
+    )
+    .await;
+}

@@ -24,7 +24,7 @@ use guide_e2e::fantoccini::error::CmdError;
 use guide_e2e::fantoccini::wd::{PrintConfiguration, PrintSize};
 use guide_e2e::steps::{
     answer_two_questions, at_step, choose, envelope, is_checked, next, open_seeded,
-    start_by_keyboard, tab_to, tick, STORAGE_KEY,
+    start_by_keyboard, tab_to, tick, wait_after_step, STORAGE_KEY,
 };
 use guide_e2e::{
     dist_dir, json, Browser, BrowserOptions, Engine, Key, StaticServer, TempDir, Value,
@@ -159,12 +159,7 @@ async fn answer_everything(b: &Browser) {
             vec![],
         )
         .await;
-        b.wait_until_js(
-            "const q = document.querySelector('.question'); return document.querySelector('.review') !== null || (q !== null && q.dataset.step !== arguments[0])",
-            vec![json!(step)],
-            &format!("the screen after {step}"),
-        )
-        .await;
+        wait_after_step(b, &step).await;
     }
     b.wait_for(".review").await;
     b.click("#see-options").await;

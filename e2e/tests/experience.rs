@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use guide_e2e::steps::{envelope, open_seeded, STORAGE_KEY};
+use guide_e2e::steps::{envelope, open_seeded, wait_after_step, STORAGE_KEY};
 use guide_e2e::{dist_dir, json, repo_root, Browser, StaticServer, Value};
 
 const PHONE: (u32, u32) = (390, 844);
@@ -223,12 +223,7 @@ async fn walk(b: &Browser, server: &StaticServer, profile: &Value) -> (usize, us
         taps += answer_from(b, profile).await;
         b.click("#next").await;
         taps += 1;
-        b.wait_until_js(
-            "const q = document.querySelector('.question'); return document.querySelector('.review') !== null || (q !== null && q.dataset.step !== arguments[0])",
-            vec![json!(step)],
-            &format!("the screen after {step}"),
-        )
-        .await;
+        wait_after_step(b, &step).await;
     }
     b.wait_for(".review").await;
     screens += 1;
@@ -321,12 +316,7 @@ async fn no_screen_scrolls_sideways_at_320px_with_large_text() {
             let step = b.attr(".question", "data-step").await.unwrap_or_default();
             assert_no_overflow(&b, &format!("question {step}, {label}")).await;
             b.click("#next").await;
-            b.wait_until_js(
-                "const q = document.querySelector('.question'); return document.querySelector('.review') !== null || (q !== null && q.dataset.step !== arguments[0])",
-                vec![json!(step)],
-                &format!("the screen after {step}"),
-            )
-            .await;
+            wait_after_step(&b, &step).await;
         }
         assert_no_overflow(&b, &format!("review, {label}")).await;
         b.click("#see-options").await;

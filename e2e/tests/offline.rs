@@ -12,6 +12,7 @@
 
 use std::path::Path;
 
+use guide_e2e::steps::wait_after_step;
 use guide_e2e::{dist_dir, json, Browser, StaticServer, TempDir, Value};
 
 const KEY_PREFIX: &str = "recurrence-guide.";
@@ -134,12 +135,7 @@ async fn answer_everything(b: &Browser) {
         .await;
         b.click("#next").await;
         // The next screen (another question or the review).
-        b.wait_until_js(
-            "const q = document.querySelector('.question'); return document.querySelector('.review') !== null || (q !== null && q.dataset.step !== arguments[0])",
-            vec![json!(step)],
-            &format!("the screen after {step}"),
-        )
-        .await;
+        wait_after_step(b, &step).await;
     }
     b.wait_for(".review").await;
     b.click("#see-options").await;

@@ -5,7 +5,7 @@
 //! in the menu keeps the answers and is kept on the device; Spanish offline after one visit.
 
 use guide_e2e::fantoccini::wd::{PrintConfiguration, PrintSize};
-use guide_e2e::steps::{envelope, open_seeded, tab_to, STORAGE_KEY};
+use guide_e2e::steps::{envelope, open_seeded, tab_to, wait_after_step, STORAGE_KEY};
 use guide_e2e::{dist_dir, json, Browser, Key, StaticServer, TempDir, Value};
 
 const LANG_KEY: &str = "recurrence-guide.lang";
@@ -171,12 +171,7 @@ async fn the_keyboard_path_to_the_results_in_spanish() {
         let step = b.attr(".question", "data-step").await.unwrap_or_default();
         tab_to(&b, "#next").await;
         b.press(Key::Enter).await;
-        b.wait_until_js(
-            "const q = document.querySelector('.question'); return document.querySelector('.review') !== null || (q !== null && q.dataset.step !== arguments[0])",
-            vec![json!(step)],
-            &format!("the screen after {step}"),
-        )
-        .await;
+        wait_after_step(&b, &step).await;
     }
     b.wait_for(".review").await;
     assert_spanish_page(&b, "review").await;
