@@ -186,6 +186,13 @@ fi
 # 5. Crates, so every later build can run offline (Trunk.toml has offline = true).
 say "cargo fetch --locked"
 cargo fetch --locked
+# The standard library's own crates, which the browser build rebuilds (build-std, scripts/trunk.sh)
+# offline: they are listed in rust-src's lockfile, not in ours.
+if [[ "$WASM_TOOLCHAIN" != stable ]]; then
+  say "cargo fetch for the standard library of $WASM_TOOLCHAIN"
+  RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" cargo fetch --locked --manifest-path \
+    "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+fi
 
 # Check what the build will actually pick up.
 WASM_OPT_FOUND="$(command -v wasm-opt)"

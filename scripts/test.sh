@@ -17,6 +17,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 START=$SECONDS
 
+# A full disk fails the builds with errors that do not say so (seen: a CI run): say it first.
+FREE_KB="$(df -Pk "$ROOT" | awk 'NR == 2 { print $4 }')"
+if [ "${FREE_KB:-0}" -lt $((12 * 1024 * 1024)) ]; then
+  echo "test.sh: warning: only $((FREE_KB / 1024)) MB free on $ROOT; a fresh run needs about 12 GB (target/)" >&2
+fi
 bash scripts/setup.sh --test || { echo "test.sh: setup failed" >&2; exit 1; }
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
