@@ -26,6 +26,11 @@ pub fn asked_steps(p: &Profile) -> Vec<Step> {
     guide_engine::flow::asked(p)
 }
 
+/// The questions whose branching condition holds, relevant or not (`guide_engine::flow::possible`).
+pub fn possible_steps(p: &Profile) -> Vec<Step> {
+    guide_engine::flow::possible(p)
+}
+
 /// The question after `current` (`None` = start), or `None` when the next screen is the review.
 pub fn next_step(p: &Profile, current: Option<Step>) -> Option<Step> {
     guide_engine::flow::flow(p).next(current)

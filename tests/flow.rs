@@ -3,8 +3,8 @@
 
 use guide_engine::{PriorTx, Profile, Tki, TxSetting};
 use recurrence_guide::flow::{
-    asked_steps, choices, is_answered, last_tx_choices, next_step, next_unanswered, prev_step,
-    prior_tx_layout, progress, pruned, resume_step, setting_drugs, PriorTxItem, Step,
+    asked_steps, choices, is_answered, last_tx_choices, next_step, next_unanswered, possible_steps,
+    prev_step, prior_tx_layout, progress, pruned, resume_step, setting_drugs, PriorTxItem, Step,
 };
 use recurrence_guide::state::{resume_screen, Answers, Screen};
 
@@ -23,8 +23,10 @@ fn answers(pairs: &[(&str, &str)], multi: &[(&str, &[&str])]) -> Answers {
     a
 }
 
+/// The questions whose branching condition holds (relevant or not): the branching rules below
+/// are about these; relevance (which of them can change the results) is tested further down.
 fn asked(a: &Answers) -> Vec<Step> {
-    asked_steps(a.profile())
+    possible_steps(a.profile())
 }
 
 fn is_asked(a: &Answers, s: Step) -> bool {
@@ -42,13 +44,13 @@ fn an_empty_profile_asks_the_core_questions_in_reference_order() {
             Step::MetCount,
             Step::OrganCount,
             Step::PriorTx,
-            Step::Ps,
-            Step::SurgeryFit,
-            Step::Contra,
             Step::BiomarkerTested,
             Step::Biomarkers,
             Step::Pdl1,
             Step::Brain,
+            Step::Ps,
+            Step::SurgeryFit,
+            Step::Contra,
             Step::Symptoms,
             Step::Goals,
         ]
@@ -57,6 +59,13 @@ fn an_empty_profile_asks_the_core_questions_in_reference_order() {
         next_step(Answers::new().profile(), None),
         Some(Step::Histology)
     );
+    // Of these, the walk asks those whose answer can change something: with nothing known yet,
+    // the type, the spread, the treatments, the tests, fitness and the symptoms (red flags).
+    let walked = asked_steps(Answers::new().profile());
+    assert!(walked.iter().all(|s| steps.contains(s)), "{walked:?}");
+    for s in [Step::Histology, Step::PriorTx, Step::Ps, Step::Symptoms] {
+        assert!(walked.contains(&s), "{s:?} not asked: {walked:?}");
+    }
 }
 
 #[test]
@@ -522,24 +531,23 @@ fn no_question_is_asked_twice_and_progress_counts_up() {
             Step::PriorTx,
             Step::PriorTxSetting,
             Step::LastSystemicOutcome,
-            Step::LastTx,
+            // Not the last treatment (one drug: it is the last), the chance of surgery or PD-L1
+            // (neither changes anything for EGFR that grew on osimertinib with brain spots).
             Step::ProgressingSpots,
-            Step::Ps,
-            Step::SurgeryFit,
-            Step::Contra,
             Step::BiomarkerTested,
             Step::TestedSinceRecurrence,
             Step::Biomarkers,
-            Step::Pdl1,
             Step::Brain,
             Step::BrainCount,
             Step::Leptomeningeal,
+            Step::Ps,
+            Step::Contra,
             Step::Symptoms,
             Step::Goals,
         ]
     );
-    assert_eq!(progress(a.profile(), Step::Histology), (1, 21));
-    assert_eq!(progress(a.profile(), Step::Goals), (21, 21));
+    assert_eq!(progress(a.profile(), Step::Histology), (1, 18));
+    assert_eq!(progress(a.profile(), Step::Goals), (18, 18));
 
     // Small cell story.
     let a = answers(
@@ -558,13 +566,12 @@ fn no_question_is_asked_twice_and_progress_counts_up() {
             Step::MetCount,
             Step::PriorTx,
             Step::PriorTxSetting,
-            Step::PriorChemoDrugs,
+            // With nothing else answered, neither the chemo drugs, the last treatment nor
+            // other health problems change anything; the time since platinum does (D-7).
             Step::LastSystemicOutcome,
-            Step::LastTx,
             Step::Ctfi,
-            Step::Ps,
-            Step::Contra,
             Step::Brain,
+            Step::Ps,
             Step::Symptoms,
             Step::Goals,
         ]
@@ -598,7 +605,15 @@ fn pruned_drops_answers_to_questions_no_longer_asked() {
     a.set_setting(PriorTx::Tki(Tki::Osimertinib), TxSetting::Advanced);
     a.set_setting(PriorTx::PlatinumChemo, TxSetting::Adjuvant);
     let p = pruned(a.profile());
-    assert_eq!(p, *a.profile(), "nothing to drop yet");
+    // PD-L1 changes nothing for EGFR that grew on osimertinib: its answer does not count.
+    let mut without_pdl1 = a.profile().clone();
+    without_pdl1.pdl1 = None;
+    assert_eq!(p, without_pdl1, "only the PD-L1 answer is dropped");
+    assert_eq!(
+        guide_engine::evaluate(&p),
+        guide_engine::evaluate(a.profile()),
+        "dropping an answer that changes nothing changes nothing"
+    );
 
     // Change to small cell: biomarker answers are kept but no longer count.
     a.set_single("histology", "SCLC").unwrap();
@@ -642,7 +657,9 @@ fn edit_from_review_asks_newly_opened_questions_then_returns() {
         None,
         "all answered: resume goes to review"
     );
-    // Edit the treatments: platinum chemo opens the setting, chemo drugs, outcome and last_tx.
+    // Edit the treatments: platinum chemo opens its setting, then the outcome and, after
+    // chemo given with surgery, the time since it (the chemo drugs and the last treatment
+    // change nothing here: one drug treatment, and no platinum re-challenge to decide).
     a.toggle("prior_tx", "PLATINUM_CHEMO", true).unwrap();
     assert_eq!(
         next_unanswered(a.profile(), Some(Step::PriorTx)),
@@ -651,14 +668,12 @@ fn edit_from_review_asks_newly_opened_questions_then_returns() {
     a.set_setting(PriorTx::PlatinumChemo, TxSetting::Adjuvant);
     assert_eq!(
         next_unanswered(a.profile(), Some(Step::PriorTxSetting)),
-        Some(Step::PriorChemoDrugs)
+        Some(Step::LastSystemicOutcome)
     );
-    a.toggle("prior_chemo_drugs", "CISPLATIN", true).unwrap();
     a.set_single("last_systemic_outcome", "CAME_BACK_AFTER")
         .unwrap();
-    a.toggle("last_tx", "PLATINUM_CHEMO", true).unwrap();
     assert_eq!(
-        next_unanswered(a.profile(), Some(Step::LastTx)),
+        next_unanswered(a.profile(), Some(Step::LastSystemicOutcome)),
         Some(Step::AdjuvantInterval)
     );
     a.set_single("adjuvant_interval", "GT12M").unwrap();

@@ -109,13 +109,14 @@ async fn egfr_nsclc_story_by_keyboard_alone_reaches_the_results() {
     b.press(Key::Enter).await;
 
     at_step(&b, "histology").await;
-    assert!(progress_text(&b).await.starts_with("Question 1 of "));
+    assert_eq!(progress_text(&b).await, "Part 1 of 5: Your cancer");
     choose(&b, "histology", "NSCLC_NONSQ").await;
     b.assert_no_axe_violations("question: histology").await;
     next(&b).await;
 
     at_step(&b, "sites").await;
-    assert!(progress_text(&b).await.starts_with("Question 2 of "));
+    // Progress is by part: it stays until the part is done, never grows.
+    assert_eq!(progress_text(&b).await, "Part 1 of 5: Your cancer");
     tick(&b, "sites", "LUNG_OTHER").await;
     tick(&b, "sites", "BONE").await;
     next(&b).await;
@@ -156,24 +157,10 @@ async fn egfr_nsclc_story_by_keyboard_alone_reaches_the_results() {
     choose(&b, "last_systemic_outcome", "GREW_DURING").await;
     next(&b).await;
 
-    at_step(&b, "last_tx").await;
-    tick(&b, "last_tx", "TKI:osimertinib").await;
-    next(&b).await;
-
+    // One drug treatment: it is the last one, so "which treatment" is not asked.
     at_step(&b, "progressing_spots").await;
+    assert_eq!(progress_text(&b).await, "Part 2 of 5: Your treatments");
     choose(&b, "progressing_spots", "2_3").await;
-    next(&b).await;
-
-    at_step(&b, "ps").await;
-    choose(&b, "ps", "1").await;
-    next(&b).await;
-
-    at_step(&b, "surgery_fit").await;
-    choose(&b, "surgery_fit", "UNKNOWN").await;
-    next(&b).await;
-
-    at_step(&b, "contra").await;
-    tick(&b, "contra", "NONE").await;
     next(&b).await;
 
     at_step(&b, "biomarker_tested").await;
@@ -188,12 +175,19 @@ async fn egfr_nsclc_story_by_keyboard_alone_reaches_the_results() {
     tick(&b, "biomarkers", "EGFR_COMMON").await;
     next(&b).await;
 
-    at_step(&b, "pdl1").await;
-    choose(&b, "pdl1", "UNKNOWN").await;
-    next(&b).await;
-
+    // PD-L1 changes nothing for common EGFR: not asked.
     at_step(&b, "brain").await;
     choose(&b, "brain", "NONE_KNOWN").await;
+    next(&b).await;
+
+    // Surgery is not an option with spread to the bone: its question is not asked.
+    at_step(&b, "ps").await;
+    assert_eq!(progress_text(&b).await, "Part 4 of 5: Your health");
+    choose(&b, "ps", "1").await;
+    next(&b).await;
+
+    at_step(&b, "contra").await;
+    tick(&b, "contra", "NONE").await;
     next(&b).await;
 
     at_step(&b, "symptoms").await;
@@ -203,7 +197,7 @@ async fn egfr_nsclc_story_by_keyboard_alone_reaches_the_results() {
 
     at_step(&b, "goals").await;
     let progress = progress_text(&b).await;
-    assert_eq!(progress, "Question 19 of 19", "{progress}");
+    assert_eq!(progress, "Part 5 of 5: How you are now", "{progress}");
     choose(&b, "goals", "BALANCE").await;
     next(&b).await;
 
@@ -217,7 +211,7 @@ async fn egfr_nsclc_story_by_keyboard_alone_reaches_the_results() {
             "review lacks {words:?}:\n{review}"
         );
     }
-    assert_eq!(b.texts(".review-row").await.len(), 19);
+    assert_eq!(b.texts(".review-row").await.len(), 16);
     b.assert_no_axe_violations("review").await;
     tab_to(&b, "#see-options").await;
     b.press(Key::Enter).await;
@@ -253,35 +247,27 @@ async fn small_cell_story_by_keyboard_alone_skips_biomarkers_and_reaches_the_res
     assert_eq!(b.texts("fieldset.setting-group").await.len(), 1);
     choose(&b, "setting--PLATINUM-CHEMO", "ADVANCED").await;
     next(&b).await;
-    at_step(&b, "prior_chemo_drugs").await;
-    tick(&b, "prior_chemo_drugs", "CARBOPLATIN").await;
-    tick(&b, "prior_chemo_drugs", "ETOPOSIDE").await;
-    next(&b).await;
+    // The chemo drugs and which treatment was last change nothing once it came back after
+    // treatment ended: the time since platinum decides (D-7).
     at_step(&b, "last_systemic_outcome").await;
     choose(&b, "last_systemic_outcome", "CAME_BACK_AFTER").await;
-    next(&b).await;
-    at_step(&b, "last_tx").await;
-    tick(&b, "last_tx", "PLATINUM_CHEMO").await;
-    tick(&b, "last_tx", "ICI_ADVANCED").await;
     next(&b).await;
     at_step(&b, "ctfi").await;
     choose(&b, "ctfi", "GT6M").await;
     next(&b).await;
-    at_step(&b, "ps").await;
-    choose(&b, "ps", "1").await;
-    next(&b).await;
-    // Small cell: no surgery question, no biomarker questions.
-    at_step(&b, "contra").await;
-    tick(&b, "contra", "NONE").await;
-    next(&b).await;
+    // Small cell: no biomarker questions.
     at_step(&b, "brain").await;
     choose(&b, "brain", "NONE_KNOWN").await;
+    next(&b).await;
+    // No surgery question for small cell; other health problems change nothing here.
+    at_step(&b, "ps").await;
+    choose(&b, "ps", "1").await;
     next(&b).await;
     at_step(&b, "symptoms").await;
     tick(&b, "symptoms", "NONE").await;
     next(&b).await;
     at_step(&b, "goals").await;
-    assert_eq!(progress_text(&b).await, "Question 14 of 14");
+    assert_eq!(progress_text(&b).await, "Part 5 of 5: How you are now");
     choose(&b, "goals", "UNSURE").await;
     next(&b).await;
 
@@ -386,20 +372,16 @@ async fn change_from_the_review_asks_newly_opened_questions_then_returns() {
     at_step(&b, "prior_tx_setting").await;
     choose(&b, "setting--PLATINUM-CHEMO", "ADJUVANT").await;
     next(&b).await;
-    at_step(&b, "prior_chemo_drugs").await;
-    tick(&b, "prior_chemo_drugs", "CISPLATIN").await;
-    next(&b).await;
+    // Only what can change the results: one drug treatment is the last one, and which
+    // platinum it was does not matter here.
     at_step(&b, "last_systemic_outcome").await;
     choose(&b, "last_systemic_outcome", "CAME_BACK_AFTER").await;
-    next(&b).await;
-    at_step(&b, "last_tx").await;
-    tick(&b, "last_tx", "PLATINUM_CHEMO").await;
     next(&b).await;
     at_step(&b, "adjuvant_interval").await;
     choose(&b, "adjuvant_interval", "GT12M").await;
     next(&b).await;
     b.wait_for(".review").await;
-    assert_eq!(b.texts(".review-row").await.len(), rows + 5);
+    assert_eq!(b.texts(".review-row").await.len(), rows + 3);
     b.assert_no_console_errors().await;
     b.close().await;
 }
@@ -409,7 +391,7 @@ async fn the_screen_change_is_announced() {
     let server = StaticServer::start(dist_dir());
     let b = Browser::start().await;
     start(&b, &server).await;
-    let live = b.wait_for_text("#announcer", "Question 1 of").await;
+    let live = b.wait_for_text("#announcer", "Part 1 of 5").await;
     assert!(live.contains("What type of lung cancer"), "{live}");
     assert_eq!(
         b.attr("#announcer", "aria-live").await.as_deref(),

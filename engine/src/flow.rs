@@ -32,6 +32,8 @@ pub struct Flow {
     /// The answers with those to questions not asked (and settings of drugs no longer ticked)
     /// left out: what the engine evaluates and the review lists.
     pub profile: Profile,
+    /// The answers as given (what the person saw when each question was shown: [`Flow::next`]).
+    answers: Profile,
 }
 
 impl Flow {
@@ -47,11 +49,31 @@ impl Flow {
 
     /// The question after `current` (`None` = start), or `None` when the next screen is the
     /// review. `current` need not be asked any more (its answer may have changed the flow).
+    ///
+    /// A question before `current` that a later answer opened (see [`opened_later`]) comes
+    /// first: the person walked past it while it could not change anything, so it was never
+    /// shown. After it, the walk goes on with the first question still without an answer.
     pub fn next(&self, current: Option<Q>) -> Option<Q> {
-        match current {
-            None => self.asked.first().copied(),
-            Some(cur) => self.asked.iter().copied().find(|s| *s > cur),
+        let Some(cur) = current else {
+            return self.asked.first().copied();
+        };
+        if let Some(missed) = self.missed_before(cur) {
+            return Some(missed);
         }
+        if opened_later(cur, &self.answers) {
+            return self.next_unanswered(Some(cur));
+        }
+        self.asked.iter().copied().find(|s| *s > cur)
+    }
+
+    /// The first question before `current` that is asked, has no answer and was opened by a
+    /// later answer (never shown in a walk from the start).
+    fn missed_before(&self, current: Q) -> Option<Q> {
+        self.asked
+            .iter()
+            .copied()
+            .take_while(|q| *q < current)
+            .find(|q| !is_answered(*q, &self.profile) && opened_later(*q, &self.answers))
     }
 
     /// The question before `current`, or `None` when the previous screen is the welcome.
@@ -78,13 +100,6 @@ impl Flow {
 }
 
 /// The flow for these answers (see the module's documentation).
-/// Whether the flow also leaves out questions whose answer could not change the evaluation
-/// ([`relevant`]). Off for now: deciding it evaluates 40 to 55 candidate profiles per step (about
-/// 2 ms natively, more in the browser), and the questions it leaves out change the screens the
-/// browser tests and the stories walk; until both are settled the flow asks every question whose
-/// condition holds ([`can_ask`], the guide's rules before this table). `relevant` stays tested.
-pub const ASK_ONLY_RELEVANT: bool = false;
-
 pub fn flow(p: &Profile) -> Flow {
     let mut out = p.clone();
     let mut asked = Vec::new();
@@ -96,7 +111,7 @@ pub fn flow(p: &Profile) -> Flow {
             continue;
         }
         trim(q, &mut out);
-        if !ASK_ONLY_RELEVANT || relevant_with(q, &out, &mut seen) {
+        if relevant_with(q, &out, &mut seen) {
             asked.push(q);
         } else {
             out.clear(q);
@@ -105,6 +120,7 @@ pub fn flow(p: &Profile) -> Flow {
     Flow {
         asked,
         profile: out,
+        answers: p.clone(),
     }
 }
 
@@ -150,6 +166,33 @@ pub fn can_ask_pruned(p: &Profile) -> Profile {
         }
     }
     out
+}
+
+/// Whether `q` was opened by a later answer: with only the answers to the questions before it,
+/// no answer to `q` changed anything, so a walk from the start passed it by (it is asked now
+/// because of an answer given after it). [`Flow::next`] goes back to such a question.
+pub fn opened_later(q: Q, p: &Profile) -> bool {
+    let mut before = p.clone();
+    for later in Q::ALL.iter().copied().filter(|l| *l >= q) {
+        before.clear(later);
+    }
+    !flow(&before).is_asked(q)
+}
+
+/// The questions whose condition holds (condition 1 of the module's documentation), relevant or
+/// not: what a walk asked before relevance. The branching tests read it.
+pub fn possible(p: &Profile) -> Vec<Q> {
+    let mut out = p.clone();
+    let mut asked = Vec::new();
+    for q in Q::ALL.iter().copied() {
+        if can_ask(q, &out) {
+            trim(q, &mut out);
+            asked.push(q);
+        } else {
+            out.clear(q);
+        }
+    }
+    asked
 }
 
 /// Whether some answer to `q` changes the evaluation, the other answers in `p` staying as they

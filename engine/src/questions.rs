@@ -46,10 +46,12 @@ pub enum Part {
     Cancer,
     /// Treatments had and how they went.
     Treatments,
-    /// Day-to-day health and what rules treatments out.
-    Health,
     /// Biomarker tests and the brain.
     Tests,
+    /// Day-to-day health and what rules treatments out. After the tests: which options are in
+    /// play depends on them, and these questions matter only for some options (asked before
+    /// the tests, "other health problems" would be opened again by the test results).
+    Health,
     /// How the person feels and what matters to them.
     Now,
 }
@@ -58,8 +60,8 @@ impl Part {
     pub const ALL: &'static [Part] = &[
         Part::Cancer,
         Part::Treatments,
-        Part::Health,
         Part::Tests,
+        Part::Health,
         Part::Now,
     ];
 
@@ -301,9 +303,6 @@ questions! {
     Ctfi ctfi = "ctfi": Single, Option<Ctfi>, Treatments;
     IciInterval ici_interval = "ici_interval": Single, Option<IciInterval>, Treatments;
     AdjuvantInterval adjuvant_interval = "adjuvant_interval": Single, Option<AdjuvantInterval>, Treatments;
-    Ps ps = "ps": Single, Option<Ps>, Health;
-    SurgeryFit surgery_fit = "surgery_fit": Single, Option<SurgeryFit>, Health;
-    Contra contra = "contra": Multi, Vec<Contra>, Health;
     BiomarkerTested biomarker_tested = "biomarker_tested": Single, Option<BiomarkerTested>, Tests;
     TestedSinceRecurrence tested_since_recurrence = "tested_since_recurrence": Single, Option<TestedSinceRecurrence>, Tests;
     Biomarkers biomarkers = "biomarkers": Multi, Vec<Biomarker>, Tests;
@@ -311,6 +310,9 @@ questions! {
     Brain brain = "brain": Single, Option<Brain>, Tests;
     BrainCount brain_count = "brain_count": Single, Option<BrainCount>, Tests;
     Leptomeningeal leptomeningeal = "leptomeningeal": Single, Option<Leptomeningeal>, Tests;
+    Ps ps = "ps": Single, Option<Ps>, Health;
+    SurgeryFit surgery_fit = "surgery_fit": Single, Option<SurgeryFit>, Health;
+    Contra contra = "contra": Multi, Vec<Contra>, Health;
     Symptoms symptoms = "symptoms": Multi, Vec<Symptom>, Now;
     Goals goals = "goals": Single, Option<Goal>, Now;
 }

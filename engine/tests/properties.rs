@@ -298,3 +298,82 @@ proptest! {
         }
     }
 }
+
+/// The answers of `full` given one question at a time, in the order the flow asks them, from an
+/// empty profile (a person pressing Next, answering from `full`). Returns the questions shown
+/// and the answers given.
+fn walk_answering(full: &Profile) -> (Vec<Q>, Profile) {
+    let mut p = Profile::new();
+    let mut shown = Vec::new();
+    let mut cur = None;
+    while let Some(q) = flow::flow(&p).next(cur) {
+        assert!(!shown.contains(&q), "{q} shown twice: {shown:?}");
+        shown.push(q);
+        if q == Q::PriorTxSetting {
+            p.prior_tx_setting = full.prior_tx_setting.clone();
+        } else {
+            let ids = full.answer_ids(q);
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            p.set_ids(q, &ids).expect("answers of a generated profile");
+        }
+        cur = Some(q);
+    }
+    (shown, p)
+}
+
+proptest! {
+    // Relevance evaluates the candidate answers of every question: fewer cases than above
+    // (each flow is about 40 evaluations); PROPTEST_CASES=N for a longer hunt.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
+        .. ProptestConfig::default()
+    })]
+
+    /// Issue 9: every question the flow asks has two answers that give different evaluations.
+    #[test]
+    fn every_asked_question_can_change_the_evaluation(p in any_profiles()) {
+        let f = flow::flow(&p);
+        for q in &f.asked {
+            let evals: Vec<Evaluation> = flow::candidates(*q, &f.profile)
+                .iter()
+                .map(|c| resolve::evaluate_unpruned(&flow::can_ask_pruned(c)))
+                .collect();
+            prop_assert!(
+                evals.iter().any(|e| *e != evals[0]),
+                "{} asked but no answer to it changes anything", q
+            );
+        }
+    }
+
+    /// Issue 9: every entry of `Evaluation::questions` is a question the flow asks.
+    #[test]
+    fn every_question_to_ask_the_team_is_asked(p in any_profiles()) {
+        let f = flow::flow(&p);
+        for id in evaluate(&p).questions {
+            let q = Q::from_id(id).expect("a question ID");
+            prop_assert!(f.is_asked(q), "{} listed for the care team but not asked", id);
+        }
+    }
+
+    /// Leaving out the answers that change nothing changes nothing: the app, the CLI and any
+    /// model of the reference that reads every answer agree.
+    #[test]
+    fn relevance_pruning_never_changes_the_evaluation(p in any_profiles()) {
+        prop_assert_eq!(
+            evaluate(&p),
+            resolve::evaluate_unpruned(&flow::can_ask_pruned(&p))
+        );
+    }
+
+    /// A person answering from the start sees every question the answers make relevant, each
+    /// once: a question opened by a later answer is gone back to (`Flow::next`).
+    #[test]
+    fn a_walk_from_the_start_shows_every_asked_question_once(p in any_profiles()) {
+        // The answers a person can give this way (a generated profile may answer a question
+        // whose screen never opens, such as the brain details without brain involvement).
+        let (shown, given) = walk_answering(&p);
+        for q in flow::flow(&given).asked {
+            prop_assert!(shown.contains(&q), "{} asked for these answers but never shown: {:?}", q, shown);
+        }
+    }
+}

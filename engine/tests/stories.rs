@@ -75,3 +75,45 @@ fn every_story_holds() {
         failures.join("\n")
     );
 }
+
+/// Each story answered one question at a time from the start, as a person pressing Next would:
+/// every question its answers make relevant is shown once, and the answers given evaluate like
+/// the story. Small cell that grew on lurbinectedin (story 72) needs its chemo drugs only once
+/// the last outcome is known (it grew during treatment): the walk goes back to that question,
+/// then on.
+#[test]
+fn every_story_walked_from_the_start_shows_each_relevant_question_once() {
+    use guide_engine::{flow, Q};
+    let mut total = 0;
+    for (name, story) in stories() {
+        let full = Profile::from_value(story["profile"].clone()).expect("story profile");
+        let mut p = Profile::new();
+        let mut shown: Vec<Q> = Vec::new();
+        let mut cur = None;
+        while let Some(q) = flow::flow(&p).next(cur) {
+            assert!(!shown.contains(&q), "{name}: {q} shown twice: {shown:?}");
+            shown.push(q);
+            if q == Q::PriorTxSetting {
+                p.prior_tx_setting = full.prior_tx_setting.clone();
+            } else {
+                let ids = full.answer_ids(q);
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                p.set_ids(q, &ids).expect("story answers");
+            }
+            cur = Some(q);
+        }
+        for q in flow::flow(&p).asked {
+            assert!(shown.contains(&q), "{name}: {q} never shown: {shown:?}");
+        }
+        assert_eq!(evaluate(&p), evaluate(&full), "{name}: the walk's answers");
+        if name.starts_with("72-") {
+            let at = |q: Q| shown.iter().position(|s| *s == q).expect("shown");
+            assert!(
+                at(Q::PriorChemoDrugs) == at(Q::LastSystemicOutcome) + 1,
+                "{name}: the chemo drugs are asked right after the outcome opened them: {shown:?}"
+            );
+        }
+        total += shown.len();
+    }
+    println!("questions shown over all stories: {total}");
+}

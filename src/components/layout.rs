@@ -19,7 +19,7 @@ use super::urgent::{HelpBar, UrgentBanner};
 use super::values::ValuesScreen;
 use super::welcome::Welcome;
 use super::{content, ui, ui_with, AppState};
-use crate::flow::{progress, Step};
+use crate::flow::Step;
 use crate::state::{content_is_stale, resume_screen, Date, Screen};
 
 /// Today's date from the browser clock.
@@ -117,14 +117,7 @@ pub fn Layout() -> impl IntoView {
                 }
                 let text = match screen {
                     Screen::Question(step) => {
-                        let (n, total) = state.profile.with_untracked(|p| progress(p, step));
-                        format!(
-                            "{}: {heading}",
-                            ui_with(
-                                "question.progress",
-                                &[("n", &n.to_string()), ("total", &total.to_string())]
-                            )
-                        )
+                        format!("{}. {heading}", super::progress::progress_text(step))
                     }
                     _ => heading,
                 };
