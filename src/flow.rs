@@ -31,32 +31,32 @@ pub fn possible_steps(p: &Profile) -> Vec<Step> {
     guide_engine::flow::possible(p)
 }
 
-/// The question after `current` (`None` = start), or `None` when the next screen is the review.
+/// The screen after the screen `current` (`None` = start), or `None` when the next screen is
+/// the review. Screens are named by their first question; some show several
+/// (`guide_engine::flow::SCREENS`).
 pub fn next_step(p: &Profile, current: Option<Step>) -> Option<Step> {
-    guide_engine::flow::flow(p).next(current)
+    guide_engine::flow::flow(p).next_screen(current, None).0
 }
 
-/// The question before `current`, or `None` when the previous screen is the welcome screen.
+/// The screen before the screen `current`, or `None` when the previous screen is the welcome.
 pub fn prev_step(p: &Profile, current: Step) -> Option<Step> {
-    guide_engine::flow::flow(p).prev(current)
+    guide_engine::flow::flow(p).prev_screen(current)
 }
 
-/// The first asked question without an answer after `after` (or from the start), if any.
-/// Used after an edit from the review: questions that the edit newly opened are asked, then back
-/// to the review.
+/// The screen of the first asked question without an answer after the screen `after` (or from
+/// the start), if any. Used after an edit from the review: questions that the edit newly opened
+/// are asked, then back to the review.
 pub fn next_unanswered(p: &Profile, after: Option<Step>) -> Option<Step> {
-    guide_engine::flow::flow(p).next_unanswered(after)
+    guide_engine::flow::flow(p).next_unanswered_screen(after)
 }
 
-/// Where "Resume" goes: the first unanswered question, or `None` (the review) when all are answered.
+/// Where "Resume" goes: the first screen with an unanswered question, or `None` (the review).
 pub fn resume_step(p: &Profile) -> Option<Step> {
     next_unanswered(p, None)
 }
 
-/// "Question `n` of `total`" for `step` (1-based).
-pub fn progress(p: &Profile, step: Step) -> (usize, usize) {
-    guide_engine::flow::flow(p).progress(step)
-}
+/// The questions on the screen `step` (`guide_engine::flow::screen_of`).
+pub use guide_engine::flow::{screen_lead, screen_of};
 
 /// The treatments screen, top to bottom: plain checkboxes, with the targeted-pill group after
 /// the immunotherapy ones and the ADC group after amivantamab; `NONE` and `UNKNOWN` last.

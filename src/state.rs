@@ -315,11 +315,13 @@ impl Screen {
 pub fn resume_screen(saved: Option<&str>, p: &Profile) -> Screen {
     match saved.and_then(Screen::from_id) {
         Some(Screen::Question(step)) => {
+            // Screens are named by their first question (`flow::screen_lead`).
+            let lead = guide_engine::flow::screen_lead(step);
             let flow = guide_engine::flow::flow(p);
-            if flow.is_asked(step) {
-                Screen::Question(step)
+            if flow.screen_is_asked(lead) {
+                Screen::Question(lead)
             } else {
-                match flow.next(Some(step)) {
+                match flow.next_screen(Some(lead), None).0 {
                     Some(next) => Screen::Question(next),
                     None => Screen::Review,
                 }

@@ -4,7 +4,7 @@
 use guide_engine::{PriorTx, Profile, Tki, TxSetting};
 use recurrence_guide::flow::{
     asked_steps, choices, is_answered, last_tx_choices, next_step, next_unanswered, possible_steps,
-    prev_step, prior_tx_layout, progress, pruned, resume_step, setting_drugs, PriorTxItem, Step,
+    prev_step, prior_tx_layout, pruned, resume_step, screen_lead, setting_drugs, PriorTxItem, Step,
 };
 use recurrence_guide::state::{resume_screen, Answers, Screen};
 
@@ -480,22 +480,29 @@ fn the_treatment_screen_covers_every_prior_tx_answer_once() {
     assert_eq!(sorted, all);
 }
 
-/// Walks the flow like a person pressing Next, answering the first choice each time.
-fn walk(mut a: Answers) -> (Vec<Step>, Answers) {
+/// Walks the screens like a person pressing Next without changing an answer. Screens are named
+/// by their first question; some ask several (`guide_engine::flow::SCREENS`).
+fn walk(a: Answers) -> (Vec<Step>, Answers) {
     let mut seen = Vec::new();
     let mut cur = next_step(a.profile(), None);
+    let mut last_part = None;
     while let Some(step) = cur {
-        assert!(!seen.contains(&step), "{step:?} asked twice: {seen:?}");
+        assert!(!seen.contains(&step), "{step:?} shown twice: {seen:?}");
+        assert_eq!(
+            screen_lead(step),
+            step,
+            "a screen is named by its first question"
+        );
         seen.push(step);
         assert!(seen.len() <= Step::ALL.len());
-        let (n, total) = progress(a.profile(), step);
-        assert_eq!(n, seen.len(), "{step:?}");
-        assert!(n <= total);
+        // Progress is by part: it never goes back as the walk goes on.
+        let (part, n, total) = guide_engine::flow::part(step);
+        assert!(last_part <= Some(part) && n <= total, "{step:?}");
+        last_part = Some(part);
         cur = next_step(a.profile(), Some(step));
         if let Some(next) = cur {
             assert_eq!(prev_step(a.profile(), next), Some(step));
         }
-        let _ = &mut a;
     }
     (seen, a)
 }
@@ -525,29 +532,36 @@ fn no_question_is_asked_twice_and_progress_counts_up() {
         steps,
         [
             Step::Histology,
+            // With the number of spots and of organs.
             Step::Sites,
-            Step::MetCount,
-            Step::OrganCount,
             Step::PriorTx,
             Step::PriorTxSetting,
+            // With where it grew. Not which treatment was last (one drug: it is the last).
             Step::LastSystemicOutcome,
-            // Not the last treatment (one drug: it is the last), the chance of surgery or PD-L1
-            // (neither changes anything for EGFR that grew on osimertinib with brain spots).
-            Step::ProgressingSpots,
+            // With "tested again since it came back".
             Step::BiomarkerTested,
-            Step::TestedSinceRecurrence,
+            // Not PD-L1: it changes nothing for EGFR that grew on osimertinib.
             Step::Biomarkers,
+            // With the number of brain spots and the lining of the brain.
             Step::Brain,
-            Step::BrainCount,
-            Step::Leptomeningeal,
+            // With other health problems; not the chance of surgery (spread to the brain).
             Step::Ps,
-            Step::Contra,
             Step::Symptoms,
             Step::Goals,
         ]
     );
-    assert_eq!(progress(a.profile(), Step::Histology), (1, 18));
-    assert_eq!(progress(a.profile(), Step::Goals), (18, 18));
+    let asked = asked_steps(a.profile());
+    for q in [
+        Step::MetCount,
+        Step::OrganCount,
+        Step::ProgressingSpots,
+        Step::BrainCount,
+        Step::Contra,
+    ] {
+        assert!(asked.contains(&q), "{q:?} asked on its screen");
+    }
+    assert!(!asked.contains(&Step::LastTx) && !asked.contains(&Step::Pdl1));
+    assert_eq!(asked.len(), 18);
 
     // Small cell story.
     let a = answers(
@@ -563,7 +577,6 @@ fn no_question_is_asked_twice_and_progress_counts_up() {
         [
             Step::Histology,
             Step::Sites,
-            Step::MetCount,
             Step::PriorTx,
             Step::PriorTxSetting,
             // With nothing else answered, neither the chemo drugs, the last treatment nor
@@ -579,11 +592,19 @@ fn no_question_is_asked_twice_and_progress_counts_up() {
 }
 
 #[test]
-fn progress_of_a_step_no_longer_asked_does_not_jump_back() {
-    let a = answers(&[("histology", "SCLC")], &[]);
-    // Biomarkers is not asked for small cell; a screen still showing it gets a sane number.
-    let (n, total) = progress(a.profile(), Step::Biomarkers);
-    assert!(n >= 1 && n <= total);
+fn progress_is_by_part_and_never_grows() {
+    // "Part n of 5" depends on the screen only, not on the answers: it cannot grow or jump
+    // back as answers open or close questions (issue 10).
+    let parts: Vec<_> = Step::ALL
+        .iter()
+        .map(|s| guide_engine::flow::part(*s))
+        .collect();
+    assert!(parts.windows(2).all(|w| w[0].1 <= w[1].1));
+    assert!(parts
+        .iter()
+        .all(|(_, n, total)| *total == 5 && (1..=5).contains(n)));
+    assert_eq!(parts[0].1, 1);
+    assert_eq!(parts[parts.len() - 1].1, 5);
 }
 
 #[test]
@@ -809,4 +830,20 @@ fn single_answers_read_back_as_ids() {
     assert_eq!(a.single("ps").as_deref(), Some("0"));
     assert_eq!(a.single("pdl1").as_deref(), Some("1_49"));
     assert_eq!(a.single("histology"), None);
+}
+
+#[test]
+fn every_screen_of_several_questions_has_its_heading_in_every_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for lang in ["en", "es"] {
+        let text = std::fs::read_to_string(root.join(format!("content/{lang}/ui_more.json")))
+            .expect("ui_more.json");
+        let words: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        for (id, questions) in guide_engine::flow::SCREENS {
+            let key = format!("screen.{id}");
+            let heading = words[&key].as_str().unwrap_or_default();
+            assert!(!heading.is_empty(), "{lang}: {key} missing");
+            assert_eq!(screen_lead(questions[0]), questions[0]);
+        }
+    }
 }

@@ -309,8 +309,8 @@ async fn partner_page_embeds_the_guide_which_fits_its_content_is_themed_and_post
     b.wait_for(r#".question[data-step="sites"]"#).await;
     b.click(r#"input[name="sites"][value="BONE"]"#).await;
     b.click("#next").await;
-    b.wait_for(r#".question[data-step="met_count"]"#).await;
-    wait_frame_fits(&b, "third question").await;
+    b.wait_for(r#".question[data-step="prior_tx"]"#).await;
+    wait_frame_fits(&b, "third screen").await;
     b.assert_no_axe_violations("a question inside the embed")
         .await;
     // The start-over dialog works in the frame, with focus on the safe button.

@@ -242,11 +242,7 @@ pub mod checks {
         at_step(&b, "sites").await;
         tick(&b, "sites", "LUNG_OTHER").await;
         tick(&b, "sites", "BONE").await;
-        next(&b).await;
-        at_step(&b, "met_count").await;
         choose(&b, "met_count", "2_3").await;
-        next(&b).await;
-        at_step(&b, "organ_count").await;
         choose(&b, "organ_count", "2").await;
         next(&b).await;
         at_step(&b, "prior_tx").await;
@@ -261,16 +257,12 @@ pub mod checks {
         next(&b).await;
         at_step(&b, "last_systemic_outcome").await;
         choose(&b, "last_systemic_outcome", "GREW_DURING").await;
-        next(&b).await;
         // Only what can change the results: not which treatment was last (one drug), not
         // PD-L1 (common EGFR), not surgery (spread to the bone).
-        at_step(&b, "progressing_spots").await;
         choose(&b, "progressing_spots", "2_3").await;
         next(&b).await;
         at_step(&b, "biomarker_tested").await;
         choose(&b, "biomarker_tested", "YES_TISSUE").await;
-        next(&b).await;
-        at_step(&b, "tested_since_recurrence").await;
         choose(&b, "tested_since_recurrence", "NO").await;
         next(&b).await;
         at_step(&b, "biomarkers").await;
@@ -281,8 +273,6 @@ pub mod checks {
         next(&b).await;
         at_step(&b, "ps").await;
         choose(&b, "ps", "1").await;
-        next(&b).await;
-        at_step(&b, "contra").await;
         tick(&b, "contra", "NONE").await;
         next(&b).await;
         at_step(&b, "symptoms").await;
@@ -324,8 +314,6 @@ pub mod checks {
         next(&b).await;
         at_step(&b, "sites").await;
         tick(&b, "sites", "LIVER").await;
-        next(&b).await;
-        at_step(&b, "met_count").await;
         choose(&b, "met_count", "GT5").await;
         next(&b).await;
         at_step(&b, "prior_tx").await;

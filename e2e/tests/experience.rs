@@ -169,17 +169,30 @@ async fn urgent_help_is_in_the_first_screen_of_the_results() {
 /// Answers the question on screen from `profile` (radios by value, ticks by values; per-drug
 /// settings from `prior_tx_setting`), then presses Next; returns the taps it took.
 async fn answer_from(b: &Browser, profile: &Value) -> usize {
+    // An answer can open the next question on the same screen: answer again until nothing new.
+    let mut taps = 0;
+    for _ in 0..4 {
+        let more = answer_visible(b, profile).await;
+        if more == 0 {
+            break;
+        }
+        taps += more;
+        tokio::time::sleep(std::time::Duration::from_millis(60)).await;
+    }
+    taps
+}
+
+async fn answer_visible(b: &Browser, profile: &Value) -> usize {
     let taps = b
         .js(
             "const [p] = arguments;
              const q = document.querySelector('.question');
-             const step = q.dataset.step;
              let taps = 0;
-             const want = p[step];
              const visible = e => e.offsetParent !== null;
+             // Each input's name is its question (a screen can ask several).
              for (const r of Array.from(q.querySelectorAll('input[type=radio]')).filter(visible)) {
                let value = null;
-               if (r.name === step) value = want;
+               if (r.name in p) value = p[r.name];
                else if (r.name.startsWith('setting--') && p.prior_tx_setting) {
                  for (const [k, v] of Object.entries(p.prior_tx_setting)) {
                    if (r.name === 'setting--' + k.replace(/[^A-Za-z0-9]+/g, '-')) value = v;
@@ -188,7 +201,7 @@ async fn answer_from(b: &Browser, profile: &Value) -> usize {
                if (value !== null && r.value === value && !r.checked) { r.click(); taps++; }
              }
              for (const c of Array.from(q.querySelectorAll('input[type=checkbox]'))) {
-               const list = Array.isArray(want) ? want : [];
+               const list = Array.isArray(p[c.name]) ? p[c.name] : [];
                if (list.includes(c.value) && !c.checked) {
                  if (!visible(c)) continue;
                  c.click(); taps++;

@@ -27,7 +27,8 @@ async fn is_checked(b: &Browser, css: &str) -> bool {
     .unwrap_or(false)
 }
 
-/// Start, answer the type and the first site, land on the third question.
+/// Start, answer the type and the first site (skipping the number of spots on the same screen),
+/// land on the third screen: the treatments.
 async fn answer_two_questions(b: &Browser) {
     b.click("#start").await;
     b.wait_for(r#".question[data-step="histology"]"#).await;
@@ -37,7 +38,7 @@ async fn answer_two_questions(b: &Browser) {
     b.wait_for(r#".question[data-step="sites"]"#).await;
     b.click(r#"input[name="sites"][value="BONE"]"#).await;
     b.click("#next").await;
-    b.wait_for(r#".question[data-step="met_count"]"#).await;
+    b.wait_for(r#".question[data-step="prior_tx"]"#).await;
 }
 
 fn saved_profile(b_storage: Option<String>) -> Value {
@@ -60,20 +61,20 @@ async fn answers_are_saved_on_every_change_and_a_reload_resumes_the_screen() {
 
     let saved = saved_profile(b.local_storage_get(KEY).await);
     assert_eq!(saved["schema"], 1);
-    assert_eq!(saved["screen"], "q:met_count");
+    assert_eq!(saved["screen"], "q:prior_tx");
     assert_eq!(saved["profile"]["version"], 1);
     assert_eq!(saved["profile"]["histology"], "NSCLC_NONSQ");
     assert_eq!(saved["profile"]["sites"], json!(["BONE"]));
     assert!(saved["saved_at"].as_str().unwrap().starts_with("20"));
 
     // A change is saved before Next.
-    b.click(r#"input[name="met_count"][value="1"]"#).await;
+    b.click(r#"input[name="prior_tx"][value="SURGERY"]"#).await;
     let saved = saved_profile(b.local_storage_get(KEY).await);
-    assert_eq!(saved["profile"]["met_count"], "1");
+    assert_eq!(saved["profile"]["prior_tx"], json!(["SURGERY"]));
 
     b.reload().await;
-    b.wait_for(r#".question[data-step="met_count"]"#).await;
-    assert!(is_checked(&b, r#"input[name="met_count"][value="1"]"#).await);
+    b.wait_for(r#".question[data-step="prior_tx"]"#).await;
+    assert!(is_checked(&b, r#"input[name="prior_tx"][value="SURGERY"]"#).await);
     b.click("#back").await;
     b.wait_for(r#".question[data-step="sites"]"#).await;
     assert!(is_checked(&b, r#"input[name="sites"][value="BONE"]"#).await);
@@ -81,8 +82,9 @@ async fn answers_are_saved_on_every_change_and_a_reload_resumes_the_screen() {
     // The welcome screen offers to resume.
     b.click(".title-button").await;
     b.wait_for("#resume").await;
+    // Resume: the first screen with a question not answered (the number of spots, skipped).
     b.click("#resume").await;
-    b.wait_for(r#".question[data-step="organ_count"]"#).await;
+    b.wait_for(r#".question[data-step="sites"]"#).await;
     assert!(
         !b.exists(".notice-storage").await,
         "no storage message when all is well"
@@ -123,7 +125,7 @@ async fn start_over_asks_first_then_clears_the_saved_answers() {
     b.click("#cancel-start-over").await;
     b.wait_for_focus("#nav-start-over").await;
     assert!(b.local_storage_get(KEY).await.is_some());
-    b.wait_for(r#".question[data-step="met_count"]"#).await;
+    b.wait_for(r#".question[data-step="prior_tx"]"#).await;
 
     // Confirm clears and goes to the welcome screen.
     b.click("#nav-start-over").await;
@@ -226,9 +228,9 @@ async fn blocked_storage_shows_the_message_and_the_guide_still_works() {
     b.assert_no_axe_violations("welcome with the blocked-storage message")
         .await;
     answer_two_questions(&b).await;
-    b.click(r#"input[name="met_count"][value="GT5"]"#).await;
+    b.click(r#"input[name="prior_tx"][value="SURGERY"]"#).await;
     b.click("#next").await;
-    b.wait_for(r#".question[data-step="prior_tx"]"#).await;
+    b.wait_for(r#".question:not([data-step="prior_tx"])"#).await;
     b.assert_no_console_errors().await;
     b.close().await;
 }
@@ -633,7 +635,7 @@ async fn webkit_outside_the_home_screen_is_told_once_that_answers_may_be_cleared
         Some("1")
     );
     b.reload().await;
-    b.click(r#"input[name="met_count"][value="1"]"#).await;
+    b.click(r#"input[name="prior_tx"][value="SURGERY"]"#).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert!(
         !b.exists(r#"[data-notice="storage.week"]"#).await,

@@ -32,7 +32,7 @@ pub struct Flow {
     /// The answers with those to questions not asked (and settings of drugs no longer ticked)
     /// left out: what the engine evaluates and the review lists.
     pub profile: Profile,
-    /// The answers as given (what the person saw when each question was shown: [`Flow::next`]).
+    /// The answers as given (what the person saw before each screen: [`Flow::next_screen`]).
     answers: Profile,
 }
 
@@ -47,33 +47,68 @@ impl Flow {
         self.asked.contains(&q)
     }
 
-    /// The question after `current` (`None` = start), or `None` when the next screen is the
-    /// review. `current` need not be asked any more (its answer may have changed the flow).
+    /// Where Next goes from the screen of `lead` (`None` = start): the lead of the next screen
+    /// (see [`SCREENS`]; `None` = the review), and the `return_to` for that screen.
     ///
-    /// A question before `current` that a later answer opened (see [`opened_later`]) comes
-    /// first: the person walked past it while it could not change anything, so it was never
-    /// shown. After it, the walk goes on with the first question still without an answer.
-    pub fn next(&self, current: Option<Q>) -> Option<Q> {
-        let Some(cur) = current else {
-            return self.asked.first().copied();
+    /// An answer can open a question before the screen it is on (some questions matter only
+    /// given a later answer). Such a question, still without an answer, comes next, with
+    /// `return_to` set to the screen the person was on; Next from there goes on to the next
+    /// such question or past that screen, so a question skipped there is not asked again and
+    /// again. The app keeps `return_to` between screens (`AppState::return_to`).
+    pub fn next_screen(&self, lead: Option<Q>, return_to: Option<Q>) -> (Option<Q>, Option<Q>) {
+        let Some(lead) = lead else {
+            return (self.asked.first().map(|q| screen_lead(*q)), None);
         };
-        if let Some(missed) = self.missed_before(cur) {
-            return Some(missed);
+        let here = screen_of(lead);
+        let last_here = here[here.len() - 1];
+        // Gone back to a question: on to the next one opened the same way, then past the screen
+        // the person was on. Only forward from here, so the walk always ends.
+        let (from, after) = match return_to {
+            Some(r) => (screen_of(r), Some(last_here)),
+            None => (here, None),
+        };
+        if let Some(missed) = self.opened_before(from, after) {
+            return (Some(screen_lead(missed)), Some(from[0]));
         }
-        if opened_later(cur, &self.answers) {
-            return self.next_unanswered(Some(cur));
-        }
-        self.asked.iter().copied().find(|s| *s > cur)
+        let last = from[from.len() - 1];
+        let next = self.asked.iter().copied().find(|s| *s > last);
+        (next.map(screen_lead), None)
     }
 
-    /// The first question before `current` that is asked, has no answer and was opened by a
-    /// later answer (never shown in a walk from the start).
-    fn missed_before(&self, current: Q) -> Option<Q> {
+    /// A question before the screen `here` (and after `after`), asked, without an answer, that
+    /// the answers on `here` or after it opened: not asked with only the answers before `here`.
+    fn opened_before(&self, here: &[Q], after: Option<Q>) -> Option<Q> {
+        let first = here[0];
+        let mut before = self.answers.clone();
+        for q in Q::ALL.iter().copied().filter(|q| *q >= first) {
+            before.clear(q);
+        }
+        let then = flow(&before);
         self.asked
             .iter()
             .copied()
-            .take_while(|q| *q < current)
-            .find(|q| !is_answered(*q, &self.profile) && opened_later(*q, &self.answers))
+            .filter(|q| after.is_none_or(|a| *q > a) && *q < first)
+            .find(|q| !is_answered(*q, &self.profile) && !then.is_asked(*q))
+    }
+
+    /// The screen before the screen of `lead`, or `None` when it is the welcome.
+    pub fn prev_screen(&self, lead: Q) -> Option<Q> {
+        self.prev(screen_of(lead)[0]).map(screen_lead)
+    }
+
+    /// The screen of the first asked question without an answer after the screen of `lead` (or
+    /// from the start): after a change from the review, and where "Resume" goes.
+    pub fn next_unanswered_screen(&self, lead: Option<Q>) -> Option<Q> {
+        let after = lead.map(|l| {
+            let here = screen_of(l);
+            here[here.len() - 1]
+        });
+        self.next_unanswered(after).map(screen_lead)
+    }
+
+    /// Whether the screen of `lead` has a question to ask.
+    pub fn screen_is_asked(&self, lead: Q) -> bool {
+        screen_of(lead).iter().any(|q| self.is_asked(*q))
     }
 
     /// The question before `current`, or `None` when the previous screen is the welcome.
@@ -88,14 +123,6 @@ impl Flow {
             .copied()
             .filter(|s| after.is_none_or(|a| *s > a))
             .find(|s| !is_answered(*s, &self.profile))
-    }
-
-    /// "Question `n` of `total`" for `q` (1-based). A question no longer asked reports its place
-    /// among the asked ones as if it were (so the numbers never jump backwards mid-screen).
-    pub fn progress(&self, q: Q) -> (usize, usize) {
-        let before = self.asked.iter().filter(|s| **s < q).count();
-        let total = self.asked.len() + usize::from(!self.is_asked(q));
-        (before + 1, total)
     }
 }
 
@@ -168,15 +195,52 @@ pub fn can_ask_pruned(p: &Profile) -> Profile {
     out
 }
 
-/// Whether `q` was opened by a later answer: with only the answers to the questions before it,
-/// no answer to `q` changed anything, so a walk from the start passed it by (it is asked now
-/// because of an answer given after it). [`Flow::next`] goes back to such a question.
-pub fn opened_later(q: Q, p: &Profile) -> bool {
-    let mut before = p.clone();
-    for later in Q::ALL.iter().copied().filter(|l| *l >= q) {
-        before.clear(later);
-    }
-    !flow(&before).is_asked(q)
+/// Questions shown together on one screen: short related questions that read naturally
+/// together (issue 10), each group consecutive in the table and in one part. The screen shows
+/// those of its questions that are asked, as the answers above them open them. Every other
+/// question has a screen of its own.
+/// Each with the ID of its heading (`screen.<id>` in the content's UI words).
+pub const SCREENS: &[(&str, &[Q])] = &[
+    // Where the cancer is, and how many spots in how many organs.
+    ("where", &[Q::Sites, Q::MetCount, Q::OrganCount]),
+    // How the last drug treatment went: which one, and where it grew.
+    (
+        "last_treatment",
+        &[Q::LastSystemicOutcome, Q::LastTx, Q::ProgressingSpots],
+    ),
+    // Tested, and tested again since it came back.
+    ("testing", &[Q::BiomarkerTested, Q::TestedSinceRecurrence]),
+    // What the tests found.
+    ("found", &[Q::Biomarkers, Q::Pdl1]),
+    // The brain and its details.
+    ("head", &[Q::Brain, Q::BrainCount, Q::Leptomeningeal]),
+    // Day-to-day health, surgery and other health problems.
+    ("health", &[Q::Ps, Q::SurgeryFit, Q::Contra]),
+];
+
+/// The questions on `q`'s screen, in order (`q` alone when it has a screen of its own).
+pub fn screen_of(q: Q) -> &'static [Q] {
+    SCREENS
+        .iter()
+        .find(|(_, group)| group.contains(&q))
+        .map(|(_, group)| *group)
+        .unwrap_or_else(|| {
+            let i = q as usize;
+            &Q::ALL[i..=i]
+        })
+}
+
+/// The heading ID of `q`'s screen when it shows several questions.
+pub fn screen_id(q: Q) -> Option<&'static str> {
+    SCREENS
+        .iter()
+        .find(|(_, group)| group.contains(&q))
+        .map(|(id, _)| *id)
+}
+
+/// The first question of `q`'s screen: the screen's name (`Screen::Question` in the app).
+pub fn screen_lead(q: Q) -> Q {
+    screen_of(q)[0]
 }
 
 /// The questions whose condition holds (condition 1 of the module's documentation), relevant or
@@ -396,4 +460,30 @@ pub fn parts() -> BTreeMap<Part, Vec<Q>> {
         m.entry(q.part()).or_default().push(*q);
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screens_are_consecutive_questions_of_one_part_and_cover_each_question_once() {
+        for (_, group) in SCREENS {
+            assert!(group.len() >= 2, "{group:?}");
+            for w in group.windows(2) {
+                assert_eq!(
+                    w[0] as usize + 1,
+                    w[1] as usize,
+                    "{group:?} not consecutive"
+                );
+                assert_eq!(w[0].part(), w[1].part(), "{group:?} spans two parts");
+            }
+        }
+        for q in Q::ALL {
+            let n = SCREENS.iter().filter(|(_, g)| g.contains(q)).count();
+            assert!(n <= 1, "{q} on {n} screens");
+            assert!(screen_of(*q).contains(q));
+            assert_eq!(Q::ALL[screen_lead(*q) as usize], screen_lead(*q));
+        }
+    }
 }

@@ -3,7 +3,8 @@
 //! Each row gives the question's variant, its profile field, its ID (the clinical reference's
 //! question ID: the profile's JSON key, the content's key in `content/<lang>/questions.json`),
 //! how it is answered ([`Kind`]), the answer type, and the part of the flow it belongs to
-//! ([`Part`]). The rows are in asking order (§1 order).
+//! ([`Part`]). The rows are in asking order: §1's, but the health questions (Q6-Q8) after the
+//! tests and the brain (see [`Part::Health`]).
 //!
 //! From the table come: [`Q`] (the typed question: `Q::Histology`), the [`Profile`] struct and
 //! its serde form, [`PROFILE_FIELDS`] and [`MULTI_SELECT_FIELDS`], the WebAssembly build's

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use super::glossary::{GlossScope, Glossed};
 use super::option_card::{card_facts, field_heading};
-use super::sources::{content, ui, ui_fill, SourceList, UnverifiedFlag};
+use super::sources::{SourceList, UnverifiedFlag};
 use super::AppState;
+use super::{content, ui, ui_with};
 use crate::state::Screen;
 
 /// The sections shown, in §2 order, with the UI key of their heading.
@@ -49,7 +50,7 @@ fn entry(id: OptionId) -> impl IntoView {
                 {card_facts(k, &scope)}
                 {field_heading(ui("card.sources"), sources_flag)}
                 <SourceList ids=k.sources.clone() />
-                <p class="card-reviewed">{ui_fill("card.reviewed", &[("date", &k.reviewed)])}</p>
+                <p class="card-reviewed">{ui_with("card.reviewed", &[("date", &k.reviewed)])}</p>
             }
             .into_any()
         }

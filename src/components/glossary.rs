@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use guide_content::Content;
 use leptos::prelude::*;
 
-use super::sources::{content, ui};
+use super::{content, ui};
 use crate::glossary_match::{GlossaryIndex, Segment};
 
 /// The glossary of a content bundle, prepared once.

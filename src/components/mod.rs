@@ -32,6 +32,7 @@ use guide_content::Content;
 use guide_engine::{Profile, Q};
 use leptos::prelude::*;
 
+use crate::flow::Step;
 use crate::personal::Personal;
 use crate::state::{Answers, Screen};
 use crate::storage::{Doc, Notice, Store, StoreError, WebStorage};
@@ -51,14 +52,8 @@ pub fn ui_with(key: &'static str, vars: &[(&str, &str)]) -> String {
     fill(ui(key), vars)
 }
 
-/// Fills `{name}` placeholders.
-pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (k, v) in vars {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}
+/// Fills `{name}` placeholders (one function for the screens and the printed summary).
+pub use crate::results_model::fill;
 
 /// Words for an ID that has no content yet: `NSCLC_NONSQ` -> "Nsclc nonsq". A last resort
 /// so the guide stays usable while content is being written; a content test catches gaps.
@@ -145,6 +140,9 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     /// Came to a question from the review's Change button: Next returns to the review.
     pub editing: RwSignal<bool>,
+    /// Sent back to a question a later answer opened: where Next goes on from
+    /// (`guide_engine::flow::Flow::next_screen`).
+    pub return_to: RwSignal<Option<Step>>,
     /// Where a text page's Back button goes.
     pub before_page: RwSignal<Screen>,
     /// What was found in storage at start (unavailable, unreadable, newer).
@@ -154,6 +152,9 @@ pub struct AppState {
     /// A short status about another tab: `storage.updated_elsewhere` or `storage.deleted_elsewhere`
     /// (cleared on the next move to another screen).
     pub tab_note: RwSignal<Option<&'static str>>,
+    /// The engine's question flow of the answers: which questions are asked, next and previous
+    /// screens (computed here only: `lib.rs`).
+    pub flow: Memo<guide_engine::flow::Flow>,
     /// The answers as the engine and the review see them (skipped questions left out).
     pub profile: Memo<Profile>,
     /// The engine's evaluation of `profile`: computed here only (`lib.rs`); results, comparison

@@ -15,7 +15,8 @@ use guide_engine::{Level, OptionResult};
 use leptos::prelude::*;
 
 use super::glossary::{GlossScope, Glossed};
-use super::sources::{content, ui, ui_fill, SourceList, UnverifiedFlag};
+use super::sources::{SourceList, UnverifiedFlag};
+use super::{content, ui, ui_with};
 use crate::results_model::{field_unverified, item_unverified};
 
 /// Whether the reason texts of a result come from a rule text marked unverified
@@ -173,7 +174,7 @@ pub fn OptionCard(result: OptionResult) -> impl IntoView {
     let sources = card_sources(card, &result);
     let sources_flag = card.is_some_and(|k| k.unverified.iter().any(|u| u.trim() == "sources"));
     let reviewed = card.map(|k| {
-        view! { <p class="card-reviewed">{ui_fill("card.reviewed", &[("date", &k.reviewed)])}</p> }
+        view! { <p class="card-reviewed">{ui_with("card.reviewed", &[("date", &k.reviewed)])}</p> }
     });
     let review = crate::embed_web::is_review().then(|| {
         let html = crate::review_html::trace(ui("review.trace"), &result);

@@ -7,7 +7,8 @@ use guide_engine::{UrgentLevel, ENGINE_VERSION};
 use leptos::prelude::*;
 
 use super::glossary::Glossed;
-use super::sources::{content, ui, ui_fill, SourceList};
+use super::sources::SourceList;
+use super::{content, ui, ui_with};
 use crate::urgent_model::flags_of_level;
 
 /// The urgent page's list: every red flag, grouped by §4 level (emergency services first, then
@@ -113,11 +114,11 @@ pub fn PageView(id: &'static str) -> impl IntoView {
     let about = (id == "about").then(|| {
         view! {
             <p class="page-content-date">
-                {ui_fill("review.statement", &[("date", &c.meta.content_date)])}
+                {ui_with("review.statement", &[("date", &c.meta.content_date)])}
             </p>
             <super::welcome::TranslationNote />
             <p class="page-engine-version">
-                {ui_fill("page.engine_version", &[("version", ENGINE_VERSION)])}
+                {ui_with("page.engine_version", &[("version", ENGINE_VERSION)])}
             </p>
         }
     });

@@ -10,11 +10,10 @@ use web_sys::wasm_bindgen::JsCast;
 use super::glossary::Glossed;
 use super::progress::Progress;
 use super::urgent::UrgentBanner;
-use super::{answer_hint, answer_label, dom_id, question_help, question_text, ui, AppState};
-use crate::flow::{
-    choices, next_step, next_unanswered, prev_step, prior_tx_layout, setting_drugs, Kind,
-    PriorTxItem, Step,
+use super::{
+    answer_hint, answer_label, content, dom_id, question_help, question_text, ui, AppState,
 };
+use crate::flow::{choices, prior_tx_layout, screen_of, setting_drugs, Kind, PriorTxItem, Step};
 use crate::state::Screen;
 
 fn focus_by_id(id: &str) {
@@ -239,6 +238,46 @@ fn setting_choices() -> impl IntoView {
     view! { <div class="setting-groups">{groups}</div> }
 }
 
+/// What to do with the answers ("Choose one.", "Choose all that apply.").
+fn instruction(step: Step) -> &'static str {
+    match step.kind() {
+        Kind::Single => ui("question.choose_one"),
+        Kind::Settings => ui("question.choose_each"),
+        Kind::Multi | Kind::PriorTx => ui("question.choose_any"),
+    }
+}
+
+fn choices_view(step: Step) -> AnyView {
+    match step.kind() {
+        Kind::Single => single_choices(step).into_any(),
+        Kind::Multi if step == Step::Symptoms => symptom_choices().into_any(),
+        Kind::Multi => multi_choices(step).into_any(),
+        Kind::PriorTx => prior_tx_choices().into_any(),
+        Kind::Settings => setting_choices().into_any(),
+    }
+}
+
+/// One question of a screen that shows several (`flow::SCREENS`): its fieldset, shown while
+/// the flow asks it (an answer above can open it; hidden, not removed, so focus stays put).
+fn grouped_question(q: Step) -> impl IntoView {
+    let state = AppState::get();
+    let qid = q.id();
+    let help = question_help(qid);
+    let help_id = (!help.is_empty()).then(|| format!("help-{qid}"));
+    let help_view = help_id.clone().map(|id| {
+        view! { <div class="help" id=id><Glossed text=help.clone() /></div> }
+    });
+    view! {
+        <fieldset class="question-fieldset grouped" data-question=qid aria-describedby=help_id
+            hidden=move || !state.flow.with(|f| f.is_asked(q))>
+            <legend class="question-legend"><h2>{question_text(qid)}</h2></legend>
+            {help_view}
+            <p class="instruction">{instruction(q)}</p>
+            {choices_view(q)}
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn Question(step: Step) -> impl IntoView {
     let state = AppState::get();
@@ -248,46 +287,46 @@ pub fn Question(step: Step) -> impl IntoView {
     let help_id = (!help.is_empty()).then(|| format!("help-{qid}"));
 
     let back = move |_| {
-        let prev = state
-            .answers
-            .with_untracked(|a| prev_step(a.profile(), step));
-        match prev {
+        state.return_to.set(None);
+        match state.flow.with_untracked(|f| f.prev_screen(step)) {
             Some(s) => state.screen.set(Screen::Question(s)),
             None => state.go(Screen::Welcome),
         }
     };
     let next = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let to = state.answers.with_untracked(|a| {
+        let (to, return_to) = state.flow.with_untracked(|f| {
             if state.editing.get_untracked() {
-                next_unanswered(a.profile(), Some(step))
+                (f.next_unanswered_screen(Some(step)), None)
             } else {
-                next_step(a.profile(), Some(step))
+                f.next_screen(Some(step), state.return_to.get_untracked())
             }
         });
+        state.return_to.set(return_to);
         match to {
             Some(s) => state.screen.set(Screen::Question(s)),
             None => state.go(Screen::Review),
         }
     };
+    let on_screen = screen_of(step);
 
-    let instruction = match step.kind() {
-        Kind::Single => ui("question.choose_one"),
-        Kind::Settings => ui("question.choose_each"),
-        Kind::Multi | Kind::PriorTx => ui("question.choose_any"),
-    };
+    let instruction = instruction(step);
     let help_view = help_id.clone().map(|id| {
         view! { <div class="help" id=id><Glossed text=help.clone() /></div> }
     });
-    let choices_view = match step.kind() {
-        Kind::Single => single_choices(step).into_any(),
-        Kind::Multi if step == Step::Symptoms => symptom_choices().into_any(),
-        Kind::Multi => multi_choices(step).into_any(),
-        Kind::PriorTx => prior_tx_choices().into_any(),
-        Kind::Settings => setting_choices().into_any(),
-    };
-    // The settings screen has one fieldset per drug, so its heading stands above them.
-    let body = if step.kind() == Kind::Settings {
+    let choices_view = choices_view(step);
+    // A screen of several questions has its own heading, each question its fieldset; the
+    // settings screen has one fieldset per drug, so its heading stands above them.
+    let body = if on_screen.len() > 1 {
+        let title = guide_engine::flow::screen_id(step)
+            .map(|id| content().ui(&format!("screen.{id}")).to_owned())
+            .unwrap_or(text);
+        view! {
+            <h1 id="question-heading" tabindex="-1">{title}</h1>
+            {on_screen.iter().map(|q| grouped_question(*q)).collect_view()}
+        }
+        .into_any()
+    } else if step.kind() == Kind::Settings {
         view! {
             <h1 id="question-heading" tabindex="-1">{text}</h1>
             {help_view}
@@ -318,7 +357,7 @@ pub fn Question(step: Step) -> impl IntoView {
                 <div class="actions">
                     // Nothing chosen: the button says what it does (issue 10).
                     <button type="submit" class="button primary" id="next">
-                        {move || if state.answers.with(|a| crate::flow::is_answered(step, a.profile())) {
+                        {move || if state.flow.with(|f| on_screen.iter().any(|q| f.is_asked(*q) && crate::flow::is_answered(*q, &f.profile))) {
                             ui("question.next")
                         } else {
                             ui("question.skip")

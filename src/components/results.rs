@@ -16,8 +16,9 @@ use leptos::prelude::*;
 use super::glossary::Glossed;
 use super::my_notes::{ListKind, PersonalList};
 use super::option_card::OptionCard;
-use super::sources::{content, ui, ui_fill, UnverifiedFlag};
+use super::sources::UnverifiedFlag;
 use super::urgent::UrgentBanner;
+use super::{content, ui, ui_with};
 use crate::results_model::{
     gather_questions, group_by_level, not_for_type, split_questions, Grouped, QuestionGroup,
 };
@@ -148,7 +149,7 @@ fn question_groups(groups: Vec<QuestionGroup>) -> impl IntoView {
                 None => ui("results.questions_answers").to_string(),
                 Some(id) => {
                     let name = c.option(id).map(|k| k.name.as_str()).unwrap_or(id);
-                    ui_fill("results.questions_option", &[("name", name)])
+                    ui_with("results.questions_option", &[("name", name)])
                 }
             };
             let items = g
@@ -176,7 +177,7 @@ fn questions_section(groups: Vec<QuestionGroup>) -> impl IntoView {
     let more = (more_count > 0).then(|| {
         view! {
             <details class="more-questions">
-                <summary>{ui_fill("results.more_questions", &[("count", &more_count.to_string())])}</summary>
+                <summary>{ui_with("results.more_questions", &[("count", &more_count.to_string())])}</summary>
                 {question_groups(more)}
             </details>
         }
@@ -241,7 +242,7 @@ fn at_a_glance(likely: &[&OptionResult], may: usize) -> impl IntoView {
     let may_line = match may {
         0 => None,
         1 => Some(ui("results.glance_may_one").to_owned()),
-        n => Some(ui_fill("results.glance_may", &[("count", &n.to_string())])),
+        n => Some(ui_with("results.glance_may", &[("count", &n.to_string())])),
     }
     .map(|t| {
         // The group is folded: the link opens it too.
@@ -370,10 +371,10 @@ pub fn Results(#[prop(into)] profile: Signal<Profile>, on_edit: Callback<()>) ->
             {tools}
             <footer class="results-footer">
                 <p class="results-review-statement">
-                    {ui_fill("review.statement", &[("date", &c.meta.content_date)])}
+                    {ui_with("review.statement", &[("date", &c.meta.content_date)])}
                 </p>
                 <p class="results-engine-version">
-                    {ui_fill("results.engine_version", &[("version", ENGINE_VERSION)])}
+                    {ui_with("results.engine_version", &[("version", ENGINE_VERSION)])}
                 </p>
                 <p class="results-glossary-hint">{ui("glossary.hint")}</p>
                 <button type="button" class="results-edit" on:click=move |_| on_edit.run(())>

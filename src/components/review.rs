@@ -60,7 +60,10 @@ pub fn Review() -> impl IntoView {
                 let text = question_text(qid);
                 let edit = move |_| {
                     state.editing.set(true);
-                    state.screen.set(Screen::Question(step));
+                    // The screen that asks it (some screens ask several questions).
+                    state
+                        .screen
+                        .set(Screen::Question(crate::flow::screen_lead(step)));
                 };
                 view! {
                     <div class="review-row" data-step=qid>

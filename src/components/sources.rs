@@ -1,25 +1,10 @@
-//! Shared pieces of the results and pages: the content of the current language, UI strings,
-//! the "not yet checked by a clinician" flag and the offline source list.
+//! Shared pieces of the results and pages: the "not yet checked by a clinician" flag and the
+//! offline source list. (The content and UI words helpers are in `components/mod.rs`.)
 
-use guide_content::Content;
 use leptos::prelude::*;
 
 use super::details::DetailsGate;
-
-/// The content of the language the screens are in (`crate::lang::current`).
-pub fn content() -> &'static Content {
-    Content::get(crate::lang::current())
-}
-
-/// A UI string of the current language (its key if missing; a test checks none is).
-pub fn ui(key: &'static str) -> &'static str {
-    content().ui(key)
-}
-
-/// A UI string with `{name}` placeholders filled.
-pub fn ui_fill(key: &'static str, vars: &[(&str, &str)]) -> String {
-    crate::results_model::fill(ui(key), vars)
-}
+use super::{content, ui};
 
 /// The "not yet checked by a clinician" flag of one statement: for reviewers only (review mode,
 /// `?review=1`). Patients see one honest statement about review instead (issue 11).

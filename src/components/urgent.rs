@@ -6,7 +6,7 @@
 use guide_engine::{facts::red_flags, Profile};
 use leptos::prelude::*;
 
-use super::sources::{content, ui};
+use super::{content, ui};
 use crate::urgent_model::{urgent_groups, UrgentGroup};
 
 /// The levels' actions (each starts with what to do, so the short title is not repeated) and
