@@ -283,29 +283,43 @@ impl Cache {
 
 fn relevant_with(q: Q, p: &Profile, cache: &mut Cache) -> bool {
     let mut first: Option<Rc<Evaluation>> = None;
-    for c in candidates(q, p) {
+    any_candidate(q, p, |c| {
         let e = cache.evaluate(can_ask_pruned(&c));
         match &first {
             // Unknown and on the list of questions to ask: a known answer takes it off the list,
             // a different evaluation (the property tests check that such an answer exists).
-            None if e.questions.contains(&q.id()) => return true,
-            None => first = Some(e),
-            Some(f) if **f != *e => return true,
-            Some(_) => {}
+            None if e.questions.contains(&q.id()) => true,
+            None => {
+                first = Some(e);
+                false
+            }
+            Some(f) => **f != *e,
         }
-    }
-    false
+    })
 }
 
 /// The answers tried for `q` by [`relevant`]: the answer given first, then none, then each
 /// answer the question offers (for a multi-select, each one alone; for the settings, each
 /// setting of each drug).
 pub fn candidates(q: Q, p: &Profile) -> Vec<Profile> {
-    let mut out = vec![p.clone()];
+    let mut out = Vec::new();
+    any_candidate(q, p, |c| {
+        out.push(c);
+        false
+    });
+    out
+}
+
+/// Calls `found` with each candidate of [`candidates`] in turn, made one at a time (most
+/// questions are decided by the second or third), until it returns true.
+fn any_candidate(q: Q, p: &Profile, mut found: impl FnMut(Profile) -> bool) -> bool {
+    if found(p.clone()) {
+        return true;
+    }
     let mut none = p.clone();
     none.clear(q);
-    if none != *p {
-        out.push(none.clone());
+    if none != *p && found(none.clone()) {
+        return true;
     }
     match q.kind() {
         Kind::Settings => {
@@ -313,8 +327,8 @@ pub fn candidates(q: Q, p: &Profile) -> Vec<Profile> {
                 for s in TxSetting::ALL {
                     let mut c = p.clone();
                     c.prior_tx_setting.insert(drug, *s);
-                    if c != *p {
-                        out.push(c);
+                    if c != *p && found(c) {
+                        return true;
                     }
                 }
             }
@@ -322,13 +336,13 @@ pub fn candidates(q: Q, p: &Profile) -> Vec<Profile> {
         _ => {
             for id in choices(q, p) {
                 let mut c = none.clone();
-                if c.set_ids(q, &[id.as_str()]).is_ok() && c != *p {
-                    out.push(c);
+                if c.set_ids(q, &[id.as_str()]).is_ok() && c != *p && found(c) {
+                    return true;
                 }
             }
         }
     }
-    out
+    false
 }
 
 fn is_small_cell(p: &Profile) -> bool {
