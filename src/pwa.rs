@@ -38,12 +38,10 @@ use crate::components::{ui, ui_with, AppState};
 /// Prefix of the service worker's caches (`pwa/sw.js`): the app shell, kept by "Delete my answers".
 pub const SHELL_CACHE_PREFIX: &str = "guide-";
 
-/// Whether the page runs as an embed by its query string (`embed=1`, also `embed` or `embed=true`).
+/// Whether the page runs as an embed by its query string: the embed's own reading
+/// (`crate::embed::parse`: `embed=1` or `embed=true`), so the two can never disagree.
 pub fn is_embed_query(search: &str) -> bool {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| matches!(pair, "embed" | "embed=1" | "embed=true"))
+    crate::embed::parse(search).embed
 }
 
 /// The Cache Storage caches "Delete my answers" removes: all but the app shell's.

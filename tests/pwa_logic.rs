@@ -8,7 +8,8 @@ use recurrence_guide::storage::{guide_keys, KEY, KEY_PREFIX, PROBE_KEY, UNREADAB
 fn embed_query_strings() {
     assert!(is_embed_query("?embed=1"));
     assert!(is_embed_query("?lang=en&embed=1&theme=dark"));
-    assert!(is_embed_query("?embed"));
+    // One reading with the embed's (`embed::parse`): a bare `embed` is not an embed.
+    assert!(!is_embed_query("?embed"));
     assert!(is_embed_query("embed=true"));
     assert!(!is_embed_query(""));
     assert!(!is_embed_query("?"));

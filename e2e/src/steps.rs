@@ -122,7 +122,8 @@ pub async fn start_by_keyboard(b: &Browser, server: &StaticServer) {
     at_step(b, "histology").await;
 }
 
-/// By mouse-like clicks: start, answer the type and the first site, land on the third question.
+/// By mouse-like clicks: start, answer the type and the first site (skipping the number of spots
+/// on the same screen), land on the third screen: the treatments.
 pub async fn answer_two_questions(b: &Browser) {
     b.click("#start").await;
     b.wait_for(r#".question[data-step="histology"]"#).await;
@@ -132,7 +133,7 @@ pub async fn answer_two_questions(b: &Browser) {
     b.wait_for(r#".question[data-step="sites"]"#).await;
     b.click(r#"input[name="sites"][value="BONE"]"#).await;
     b.click("#next").await;
-    b.wait_for(r#".question[data-step="met_count"]"#).await;
+    b.wait_for(r#".question[data-step="prior_tx"]"#).await;
 }
 
 /// Waits until the screen after question `step` is showing: another question, or the review.

@@ -1,8 +1,7 @@
-//! The frame around every screen: skip link, header (guide name, urgent symptoms, about, start
-//! over), notices (storage, out-of-date content), the screen itself, footer, the start-over
-//! dialog, and the focus move + announcement on each screen change.
+//! The shell: which screen shows (and the browser's Back and Forward), the focus move, page
+//! title and announcement on each screen change, and the start-over dialog. The header, notices
+//! and footer around the screen are in `frame.rs`.
 
-use guide_engine::ENGINE_VERSION;
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
@@ -10,6 +9,7 @@ use web_sys::wasm_bindgen::{JsCast, JsValue};
 use super::catalogue::Catalogue;
 use super::compare::CompareScreen;
 use super::details::DetailsGate;
+use super::frame::{Notices, SiteFooter, SiteHeader};
 use super::pages::PageView;
 use super::question::Question;
 use super::results::Results;
@@ -18,19 +18,9 @@ use super::summary::Summary;
 use super::urgent::{HelpBar, UrgentBanner};
 use super::values::ValuesScreen;
 use super::welcome::Welcome;
-use super::{content, ui, ui_with, AppState};
+use super::{content, ui, AppState};
 use crate::flow::Step;
-use crate::state::{content_is_stale, resume_screen, Date, Screen};
-
-/// Today's date from the browser clock.
-fn today() -> Date {
-    let d = web_sys::js_sys::Date::new_0();
-    Date {
-        year: d.get_full_year() as i32,
-        month: d.get_month() + 1,
-        day: d.get_date(),
-    }
-}
+use crate::state::{resume_screen, Screen};
 
 /// Moves focus to the screen's main heading (made focusable if needed) and returns its text.
 fn focus_heading() -> Option<String> {
@@ -64,12 +54,6 @@ pub fn Layout() -> impl IntoView {
     let state = AppState::get();
     let c = content();
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
-    let menu: NodeRef<html::Details> = NodeRef::new();
-    let close_menu = move || {
-        if let Some(m) = menu.get_untracked() {
-            m.set_open(false);
-        }
-    };
     let announcement = RwSignal::new(String::new());
 
     // The browser's Back and Forward buttons move between screens: each screen change adds a
@@ -126,7 +110,6 @@ pub fn Layout() -> impl IntoView {
         }
     });
 
-    let stale = content_is_stale(&c.meta.content_date, c.meta.stale_after_months, today());
     // Focus goes to the safe button ("keep my answers") by script, not `autofocus`: browsers
     // refuse `autofocus` in a frame of another site (the embed) and log an error.
     let show_dialog = move || {
@@ -139,7 +122,6 @@ pub fn Layout() -> impl IntoView {
             }
         }
     };
-    let open_dialog = move |_| show_dialog();
     let close_dialog = move || {
         if let Some(d) = dialog.get() {
             d.close();
@@ -149,8 +131,6 @@ pub fn Layout() -> impl IntoView {
         close_dialog();
         state.start_over();
     };
-    let has_answers = move || !state.answers.with(|a| a.is_empty());
-    let words_ready = move || state.details.get() == crate::details::DetailsStatus::Ready;
 
     let screen_view = move || {
         let screen = state.screen.get();
@@ -231,86 +211,18 @@ pub fn Layout() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{ui("nav.skip")}</a>
-        <header class="site-header">
-            <div class="header-inner">
-                <p class="site-title">
-                    <button type="button" class="title-button" on:click=move |_| state.go(Screen::Welcome)>
-                        {c.meta.title.clone()}
-                    </button>
-                </p>
-                // Urgent help stays outside the menu: one tap, in the same place on every
-                // screen (WCAG 3.2.6). The rest of the links and the text size are in the menu,
-                // so the header stays one or two lines on a phone (issue 10).
-                <button type="button" class="nav-urgent" id="nav-urgent" on:click=move |_| state.open_page("urgent")>
-                    {ui("nav.urgent")}
-                </button>
-                <details class="site-menu" node_ref=menu>
-                    <summary class="menu-toggle" id="menu-toggle">{ui("nav.menu")}</summary>
-                    <div class="site-menu-body">
-                        <nav aria-label=ui("nav.label")>
-                            <ul class="nav-list">
-                                <li>
-                                    <button type="button" id="nav-about" on:click=move |_| {
-                                        close_menu();
-                                        state.open_page("about")
-                                    }>
-                                        {ui("nav.about")}
-                                    </button>
-                                </li>
-                                <Show when=has_answers>
-                                    <li>
-                                        <button type="button" id="nav-start-over" aria-haspopup="dialog" on:click=open_dialog>
-                                            {ui("nav.start_over")}
-                                        </button>
-                                    </li>
-                                </Show>
-                            </ul>
-                        </nav>
-                        <super::text_size::TextSizeControl />
-                        <super::language::LanguageControl />
-                    </div>
-                </details>
-            </div>
-        </header>
+        <SiteHeader on_start_over=Callback::new(move |_| show_dialog()) />
         // After the header: at the top of the page the header's links stay above it; once the
         // page scrolls, the bar sticks to the top of the screen.
         <HelpBar profile=Signal::from(state.profile) />
-        <div class="notices">
-            <crate::pwa::PwaNotices />
-            // The storage notices' words come with the details (ui_more.json): they show as soon as
-            // those are there, a moment after the first screen.
-            {move || state.notice.get().filter(|_| words_ready()).map(|n| view! {
-                <p class="notice notice-storage" role="status" data-notice=n.ui_key()>{crate::embed_web::notice_text(n)}</p>
-            })}
-            <crate::embed_web::EmbedNote />
-            {move || state.save_error.get().filter(|_| words_ready()).map(|e| view! {
-                <p class="notice notice-storage" role="alert" data-notice=e.ui_key()>{ui(e.ui_key())}</p>
-            })}
-            {move || state.tab_note.get().filter(|_| words_ready()).map(|k| view! {
-                <p class="notice notice-tab" role="status" data-notice=k>{ui(k)}</p>
-            })}
-            <crate::pwa::KeepNotice />
-            {stale.then(|| view! {
-                <p class="notice notice-stale" data-notice="stale">
-                    {ui_with("stale", &[("date", &c.meta.content_date)])}
-                </p>
-            })}
-        </div>
+        <Notices />
         <main id="main" tabindex="-1">
             <Show when=banner_here>
                 <UrgentBanner profile=Signal::from(state.profile) />
             </Show>
             {screen_view}
         </main>
-        <footer class="site-footer">
-            <p>{ui("footer.not_advice")}</p>
-            <p>
-                {ui_with("footer.content_date", &[("date", &c.meta.content_date)])}
-                " "
-                {ui_with("footer.engine", &[("version", ENGINE_VERSION)])}
-            </p>
-            <crate::pwa::DeleteAnswers />
-        </footer>
+        <SiteFooter />
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">
             {move || announcement.get()}
         </div>

@@ -3,6 +3,7 @@
 //! Shared here: the app's state in context ([`AppState`]), words from the content bundle
 //! ([`ui`], [`question_text`], [`answer_label`]) and screen changes ([`AppState::go`]).
 
+pub mod frame;
 pub mod layout;
 pub mod progress;
 pub mod question;
