@@ -357,11 +357,16 @@ pub fn Question(step: Step) -> impl IntoView {
                 <div class="actions">
                     // Nothing chosen: the button says what it does (issue 10).
                     <button type="submit" class="button primary" id="next">
-                        {move || if state.flow.with(|f| on_screen.iter().any(|q| f.is_asked(*q) && crate::flow::is_answered(*q, &f.profile))) {
-                            ui("question.next")
-                        } else {
-                            ui("question.skip")
-                        }}
+                        {move || state.flow.with(|f| {
+                            let asked = on_screen.iter().filter(|q| f.is_asked(**q));
+                            if asked.clone().any(|q| crate::flow::is_answered(*q, &f.profile)) {
+                                ui("question.next")
+                            } else if asked.count() > 1 {
+                                ui("question.skip_these")
+                            } else {
+                                ui("question.skip")
+                            }
+                        })}
                     </button>
                     <Show when=move || state.editing.get()>
                         <button type="button" class="button secondary" id="back-to-review"
