@@ -291,6 +291,25 @@ async fn assert_no_overflow(b: &Browser, context: &str) {
     );
 }
 
+/// Every answer's words have room: at least 140 CSS px (about eight letters of 32 px text), so
+/// no word is cut into pieces of two or three letters (seen: "For / ca / nc / er" when the
+/// spacing grew with the text).
+async fn assert_answers_readable(b: &Browser, context: &str) {
+    let v = b
+        .js(
+            "const narrow = Array.from(document.querySelectorAll('.question .choice label'))
+               .filter(l => l.offsetParent !== null && l.getBoundingClientRect().width < 140)
+               .slice(0, 3).map(l => [l.textContent, Math.round(l.getBoundingClientRect().width)]);
+             return narrow",
+            vec![],
+        )
+        .await;
+    assert!(
+        v.as_array().is_some_and(|a| a.is_empty()),
+        "{context}: answers squeezed: {v}"
+    );
+}
+
 #[tokio::test]
 async fn no_screen_scrolls_sideways_at_320px_with_large_text() {
     let server = StaticServer::start(dist_dir());
@@ -327,7 +346,14 @@ async fn no_screen_scrolls_sideways_at_320px_with_large_text() {
                 break;
             }
             let step = b.attr(".question", "data-step").await.unwrap_or_default();
+            if step == "prior_tx" {
+                // Open the nested pill list and, on the next screen, a drug's setting.
+                b.click(r#"input[name="prior_tx-group"][value="TKI"]"#)
+                    .await;
+                b.click(r#"input[value="TKI:osimertinib"]"#).await;
+            }
             assert_no_overflow(&b, &format!("question {step}, {label}")).await;
+            assert_answers_readable(&b, &format!("question {step}, {label}")).await;
             b.click("#next").await;
             wait_after_step(&b, &step).await;
         }

@@ -127,6 +127,8 @@ async fn egfr_nsclc_story_by_keyboard_alone_reaches_the_results() {
     choose(&b, "met_count", "2_3").await;
     b.wait_for(r#"fieldset[data-question="organ_count"]:not([hidden])"#)
         .await;
+    // Announced, for a screen reader (and brought into view).
+    b.wait_for_text("#opened-note", "One more question below").await;
     choose(&b, "organ_count", "2").await;
     b.assert_no_axe_violations("a screen of several questions")
         .await;

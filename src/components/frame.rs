@@ -31,7 +31,11 @@ pub fn SiteHeader(on_start_over: Callback<()>) -> impl IntoView {
         }
     };
     let has_answers = move || !state.answers.with(|a| a.is_empty());
-    let open_dialog = move |_| on_start_over.run(());
+    // The menu closes as the dialog opens: left open, it would fill the top of every screen after.
+    let open_dialog = move |_| {
+        close_menu();
+        on_start_over.run(());
+    };
     view! {
         <header class="site-header">
             <div class="header-inner">

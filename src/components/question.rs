@@ -11,7 +11,7 @@ use super::glossary::Glossed;
 use super::progress::Progress;
 use super::urgent::UrgentBanner;
 use super::{
-    answer_hint, answer_label, content, dom_id, question_help, question_text, ui, AppState,
+    answer_hint, answer_label, content, dom_id, question_help, question_text, ui, ui_with, AppState,
 };
 use crate::flow::{choices, prior_tx_layout, screen_of, setting_drugs, Kind, PriorTxItem, Step};
 use crate::state::Screen;
@@ -259,9 +259,23 @@ fn choices_view(step: Step) -> AnyView {
 
 /// One question of a screen that shows several (`flow::SCREENS`): its fieldset, shown while
 /// the flow asks it (an answer above can open it; hidden, not removed, so focus stays put).
-fn grouped_question(q: Step) -> impl IntoView {
+fn grouped_question(q: Step, opened_note: RwSignal<String>) -> impl IntoView {
     let state = AppState::get();
     let qid = q.id();
+    let asked = Memo::new(move |_| state.flow.with(|f| f.is_asked(q)));
+    // Opened by an answer above it: brought into view once shown, as it may be below the
+    // screen's edge, and announced ("One more question below: ...").
+    Effect::new(move |was: Option<bool>| {
+        let now = asked.get();
+        if was == Some(false) && now {
+            request_animation_frame(move || bring_into_view(qid));
+            opened_note.set(ui_with(
+                "question.opened",
+                &[("question", &question_text(qid))],
+            ));
+        }
+        now
+    });
     let help = question_help(qid);
     let help_id = (!help.is_empty()).then(|| format!("help-{qid}"));
     let help_view = help_id.clone().map(|id| {
@@ -269,13 +283,30 @@ fn grouped_question(q: Step) -> impl IntoView {
     });
     view! {
         <fieldset class="question-fieldset grouped" data-question=qid aria-describedby=help_id
-            hidden=move || !state.flow.with(|f| f.is_asked(q))>
+            hidden=move || !asked.get()>
             <legend class="question-legend"><h2>{question_text(qid)}</h2></legend>
             {help_view}
             <p class="instruction">{instruction(q)}</p>
             {choices_view(q)}
         </fieldset>
     }
+}
+
+/// Scrolls the fieldset of `qid` the least needed to show it.
+fn bring_into_view(qid: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("fieldset[data-question=\"{qid}\"]"))
+                .ok()
+        })
+        .flatten()
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 #[component]
@@ -321,9 +352,11 @@ pub fn Question(step: Step) -> impl IntoView {
         let title = guide_engine::flow::screen_id(step)
             .map(|id| content().ui(&format!("screen.{id}")).to_owned())
             .unwrap_or(text);
+        let opened_note = RwSignal::new(String::new());
         view! {
             <h1 id="question-heading" tabindex="-1">{title}</h1>
-            {on_screen.iter().map(|q| grouped_question(*q)).collect_view()}
+            {on_screen.iter().map(|q| grouped_question(*q, opened_note)).collect_view()}
+            <p class="visually-hidden" aria-live="polite" id="opened-note">{move || opened_note.get()}</p>
         }
         .into_any()
     } else if step.kind() == Kind::Settings {
