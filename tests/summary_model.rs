@@ -51,7 +51,10 @@ fn the_summary_lists_the_answers_in_words() {
     assert_eq!(sites.lines.len(), 2);
     // The question only, up to its question mark (anything after it is an instruction).
     let full = &c.question("sites").unwrap().text;
-    assert!(full.starts_with(&sites.question) && sites.question.ends_with('?'), "{full}");
+    assert!(
+        full.starts_with(&sites.question) && sites.question.ends_with('?'),
+        "{full}"
+    );
     // No raw IDs where content has words.
     for row in &m.answers {
         for l in &row.lines {
