@@ -40,6 +40,7 @@ async fn review_mode_shows_the_trace_and_patients_never_see_it() {
         ".unverified-flag",
         ".source-id",
         ".source-note",
+        ".note-sources",
     ] {
         assert!(!b.exists(css).await, "{css} on a patient's results");
     }

@@ -105,7 +105,9 @@ fn safety_notes(eval: &Evaluation) -> impl IntoView {
                 Some(t) => (t.unverified, t.sources.join(", ")),
                 None => (false, String::new()),
             };
-            let sources = (!sources.is_empty())
+            // Source IDs are for reviewers (`?review=1`, issue 11); patients read the sources on
+            // the cards.
+            let sources = (crate::embed_web::is_review() && !sources.is_empty())
                 .then(|| view! { " " <span class="note-sources">"(" {sources} ")"</span> });
             view! {
                 <li class="safety-note" data-note=*n>
