@@ -286,6 +286,17 @@ async fn egfr_results_group_options_and_show_details_and_glossary() {
         )
         .await;
     assert_eq!(repeats, json!([]), "terms marked twice in one card");
+    // Punctuation after a term cannot start the next line (a word joiner holds it).
+    let loose = b
+        .js(
+            "return Array.from(document.querySelectorAll('.gloss'))
+               .map(g => g.nextSibling)
+               .filter(n => n && n.nodeType === 3 && /^[.,;:!?)]/.test(n.textContent))
+               .map(n => n.textContent.slice(0, 12));",
+            vec![],
+        )
+        .await;
+    assert_eq!(loose, json!([]), "punctuation free to wrap after a term");
     assert_eq!(
         b.attr(&term_btn, "aria-expanded").await.as_deref(),
         Some("false")

@@ -69,11 +69,28 @@ pub fn Glossed(
         }
         None => index.segments(&text),
     };
+    let mut after_term = false;
     segments
         .into_iter()
         .map(|s| match s {
-            Segment::Text(t) => t.into_any(),
-            Segment::Term { id, text } => view! { <GlossTerm id=id text=text /> }.into_any(),
+            Segment::Text(t) => {
+                // Punctuation right after a term stays on its line: a word joiner (U+2060,
+                // invisible) forbids the break browsers allow after the term's button
+                // ("metastases" / ". Your scan...").
+                let t = if std::mem::take(&mut after_term)
+                    && t.starts_with([
+                        '.', ',', ';', ':', '!', '?', ')', '"', '\u{201d}', '\u{2019}',
+                    ]) {
+                    format!("\u{2060}{t}")
+                } else {
+                    t
+                };
+                t.into_any()
+            }
+            Segment::Term { id, text } => {
+                after_term = true;
+                view! { <GlossTerm id=id text=text /> }.into_any()
+            }
         })
         .collect_view()
 }
