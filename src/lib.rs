@@ -124,15 +124,21 @@ pub fn App() -> impl IntoView {
     components::summary::open_details_when_printing();
 
     // Save on every change of the answers or the screen. Nothing answered and on the welcome
-    // screen means nothing to keep: the saved copy is removed (that is what Start over relies on).
+    // screen means nothing to keep: the saved copy is removed (that is what Start over relies on);
+    // nothing answered on a text page writes nothing.
     // A save may find another tab's newer copy (merged, then shown) or find it deleted there.
     Effect::new(move |_| {
         let screen = state.screen.get();
         let personal = state.personal.get();
         let result = state.answers.with(|a| {
             state.store.with_value(|s| {
-                if a.is_empty() && personal.is_empty() && screen == Screen::Welcome {
+                let nothing = a.is_empty() && personal.is_empty();
+                if nothing && screen == Screen::Welcome {
                     s.clear().map(|_| storage::SaveOutcome::Done)
+                } else if nothing && matches!(screen, Screen::Page(_) | Screen::Catalogue) {
+                    // A page opened before any answer (urgent symptoms, about, every
+                    // treatment): nothing to keep, so nothing is written (issue 10).
+                    Ok(storage::SaveOutcome::Done)
                 } else {
                     s.save_with(a.profile(), &screen.id(), &personal, &storage::now_iso())
                 }
