@@ -11,7 +11,7 @@ use guide_engine::{facts::red_flags, Evaluation, Level, OptionResult, Profile, Q
 
 use std::collections::HashSet;
 
-use crate::flow::{asked_steps, setting_drugs, Kind};
+use crate::flow::{asked_steps, setting_drugs, Kind, Step};
 use crate::glossary_match::Segment;
 use crate::personal::{emphasis, Field, Personal, TRADE_OFFS};
 use crate::results_model::{gather_questions, group_by_level, QuestionGroup};
@@ -179,8 +179,10 @@ impl SummaryModel {
     }
 }
 
-/// Words for an ID that has no content: `NSCLC_NONSQ` -> "Nsclc nonsq".
-fn humanize(c: &Content, id: &str) -> String {
+/// Words for an ID that has no content yet: `NSCLC_NONSQ` -> "Nsclc nonsq". A last resort so
+/// the guide stays usable while content is being written; a content test catches gaps. (The
+/// one home of the answer-words helpers: the screens call these with the current content.)
+pub fn humanize(c: &Content, id: &str) -> String {
     let id = id.rsplit(':').next().unwrap_or(id);
     if id == "UNKNOWN" {
         return c.ui("answer.unknown").to_owned();
@@ -193,14 +195,24 @@ fn humanize(c: &Content, id: &str) -> String {
     s
 }
 
-/// The label of an answer (same fallbacks as the question screens).
-pub fn answer_words(c: &Content, question: &str, id: &str) -> String {
-    let a = c.answer(question, id).or_else(|| {
+/// The content of an answer: from its own question, or (for `last_tx`, whose answers are the
+/// treatments ticked) from the treatments question.
+pub fn answer_content<'a>(
+    c: &'a Content,
+    question: &str,
+    id: &str,
+) -> Option<&'a guide_content::AnswerContent> {
+    c.answer(question, id).or_else(|| {
         (question == Q::LastTx.id())
             .then(|| c.answer(Q::PriorTx.id(), id))
             .flatten()
-    });
-    if let Some(a) = a.filter(|a| !a.label.is_empty()) {
+    })
+}
+
+/// The label of an answer: what the person picks on the question screen, and reads on the
+/// review and in the summary.
+pub fn answer_words(c: &Content, question: &str, id: &str) -> String {
+    if let Some(a) = answer_content(c, question, id).filter(|a| !a.label.is_empty()) {
         return a.label.clone();
     }
     if question == Q::Symptoms.id() {
@@ -224,41 +236,44 @@ fn question_words(c: &Content, question: &str) -> String {
         .unwrap_or_else(|| humanize(c, question))
 }
 
+/// The answer to one question in words, one line per answer (empty = not answered): the review
+/// and the summary's table.
+pub fn answer_lines(c: &Content, step: Step, answers: &Answers) -> Vec<String> {
+    let q = step.id();
+    match step.kind() {
+        Kind::Single => answers
+            .single(q)
+            .map(|id| vec![answer_words(c, q, &id)])
+            .unwrap_or_default(),
+        Kind::Multi | Kind::PriorTx => answers
+            .multi(q)
+            .iter()
+            .map(|id| answer_words(c, q, id))
+            .collect(),
+        Kind::Settings => setting_drugs(answers.profile())
+            .into_iter()
+            .filter_map(|drug| {
+                answers.setting(drug).map(|s| {
+                    format!(
+                        "{}: {}",
+                        answer_words(c, Q::PriorTx.id(), &drug.id()),
+                        answer_words(c, Q::PriorTxSetting.id(), s.id())
+                    )
+                })
+            })
+            .collect(),
+    }
+}
+
 /// Every question asked for these answers, with the answers in words (as on the review).
 pub fn answer_rows(c: &Content, profile: &Profile) -> Vec<AnswerRow> {
     let answers = Answers::from_profile(profile.clone());
     asked_steps(profile)
         .into_iter()
-        .map(|step| {
-            let q = step.id();
-            let lines = match step.kind() {
-                Kind::Single => answers
-                    .single(q)
-                    .map(|id| vec![answer_words(c, q, &id)])
-                    .unwrap_or_default(),
-                Kind::Multi | Kind::PriorTx => answers
-                    .multi(q)
-                    .iter()
-                    .map(|id| answer_words(c, q, id))
-                    .collect(),
-                Kind::Settings => setting_drugs(profile)
-                    .into_iter()
-                    .filter_map(|drug| {
-                        answers.setting(drug).map(|s| {
-                            format!(
-                                "{}: {}",
-                                answer_words(c, Q::PriorTx.id(), &drug.id()),
-                                answer_words(c, Q::PriorTxSetting.id(), s.id())
-                            )
-                        })
-                    })
-                    .collect(),
-            };
-            AnswerRow {
-                question_id: q.to_owned(),
-                question: question_words(c, q),
-                lines,
-            }
+        .map(|step| AnswerRow {
+            question_id: step.id().to_owned(),
+            question: question_words(c, step.id()),
+            lines: answer_lines(c, step, &answers),
         })
         .collect()
 }

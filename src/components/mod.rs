@@ -30,7 +30,7 @@ pub mod text_size;
 pub mod values;
 
 use guide_content::Content;
-use guide_engine::{Profile, Q};
+use guide_engine::Profile;
 use leptos::prelude::*;
 
 use crate::flow::Step;
@@ -56,19 +56,10 @@ pub fn ui_with(key: &'static str, vars: &[(&str, &str)]) -> String {
 /// Fills `{name}` placeholders (one function for the screens and the printed summary).
 pub use crate::results_model::fill;
 
-/// Words for an ID that has no content yet: `NSCLC_NONSQ` -> "Nsclc nonsq". A last resort
-/// so the guide stays usable while content is being written; a content test catches gaps.
+/// Words for an ID that has no content yet (`summary_model::humanize`, the one home of the
+/// answer-words helpers, with the current content).
 pub fn humanize(id: &str) -> String {
-    let id = id.rsplit(':').next().unwrap_or(id);
-    if id == "UNKNOWN" {
-        return ui("answer.unknown").to_owned();
-    }
-    // IDs are ASCII: ASCII case rules (no Unicode case tables in the wasm, README "Size").
-    let mut s = id.replace('_', " ").to_ascii_lowercase();
-    if let Some(f) = s.get_mut(..1) {
-        f.make_ascii_uppercase();
-    }
-    s
+    crate::summary_model::humanize(content(), id)
 }
 
 /// The question as asked.
@@ -88,35 +79,14 @@ pub fn question_help(question: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The content of an answer: from its own question, or (for `last_tx`, whose answers are the
-/// treatments ticked) from the treatments question.
-fn answer_content(question: &str, id: &str) -> Option<&'static guide_content::AnswerContent> {
-    let c = content();
-    c.answer(question, id).or_else(|| {
-        (question == Q::LastTx.id())
-            .then(|| c.answer(Q::PriorTx.id(), id))
-            .flatten()
-    })
-}
-
-/// What the person picks for an answer.
+/// What the person picks for an answer (`summary_model::answer_words`).
 pub fn answer_label(question: &str, id: &str) -> String {
-    if let Some(a) = answer_content(question, id).filter(|a| !a.label.is_empty()) {
-        return a.label.clone();
-    }
-    if question == Q::Symptoms.id() {
-        if let Some(f) = content().red_flags.flags.get(id) {
-            if !f.label.is_empty() {
-                return f.label.clone();
-            }
-        }
-    }
-    humanize(id)
+    crate::summary_model::answer_words(content(), question, id)
 }
 
 /// The extra words under an answer, if any.
 pub fn answer_hint(question: &str, id: &str) -> Option<String> {
-    answer_content(question, id)
+    crate::summary_model::answer_content(content(), question, id)
         .and_then(|a| a.hint.clone())
         .filter(|h| !h.is_empty())
 }

@@ -19,28 +19,13 @@ use super::option_card::OptionCard;
 use super::sources::UnverifiedFlag;
 use super::urgent::UrgentBanner;
 use super::{content, ui, ui_with};
-use crate::results_model::{
-    gather_questions, group_by_level, not_for_type, split_questions, Grouped, QuestionGroup,
-};
+use crate::results_model::{group_by_level, not_for_type, split_questions, Grouped, QuestionGroup};
 
 /// The questions to ask for an evaluation: unknown answers first, then each shown option's
-/// card questions (likely, then may be considered; catalogue order), without repeats.
+/// card questions (likely, then may be considered; catalogue order), without repeats; the same
+/// as the printed summary's (`summary_model::generated_questions`).
 pub fn questions_for(eval: &Evaluation) -> Vec<QuestionGroup> {
-    let c = content();
-    let from_answers = eval
-        .questions
-        .iter()
-        .map(|q| render::question_to_ask(c, q))
-        .collect();
-    let grouped = group_by_level(&eval.options);
-    let from_options = grouped
-        .shown()
-        .filter_map(|o| {
-            let card = c.option(o.id.id())?;
-            Some((o.id.id().to_string(), card.questions.clone()))
-        })
-        .collect();
-    gather_questions(from_answers, from_options)
+    crate::summary_model::generated_questions(content(), eval)
 }
 
 fn cards(options: &[&OptionResult]) -> impl IntoView {

@@ -3,37 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{answer_label, question_text, ui, AppState};
-use crate::flow::{asked_steps, setting_drugs, Kind, Step};
+use super::{content, question_text, ui, AppState};
+use crate::flow::asked_steps;
 use crate::state::{Answers, Screen};
-
-/// The answer to one question in words (one line per answer; empty = not answered).
-fn answer_lines(step: Step, answers: &Answers) -> Vec<String> {
-    let q = step.id();
-    match step.kind() {
-        Kind::Single => answers
-            .single(q)
-            .map(|id| vec![answer_label(q, &id)])
-            .unwrap_or_default(),
-        Kind::Multi | Kind::PriorTx => answers
-            .multi(q)
-            .iter()
-            .map(|id| answer_label(q, id))
-            .collect(),
-        Kind::Settings => setting_drugs(answers.profile())
-            .into_iter()
-            .filter_map(|drug| {
-                answers.setting(drug).map(|s| {
-                    format!(
-                        "{}: {}",
-                        answer_label(Step::PriorTx.id(), &drug.id()),
-                        answer_label(Step::PriorTxSetting.id(), s.id())
-                    )
-                })
-            })
-            .collect(),
-    }
-}
 
 #[component]
 pub fn Review() -> impl IntoView {
@@ -44,7 +16,7 @@ pub fn Review() -> impl IntoView {
             .into_iter()
             .map(|step| {
                 let qid = step.id();
-                let lines = answer_lines(step, &answers);
+                let lines = crate::summary_model::answer_lines(content(), step, &answers);
                 let answer = if lines.is_empty() {
                     view! { <span class="not-answered">{ui("review.not_answered")}</span> }.into_any()
                 } else if lines.len() == 1 {
