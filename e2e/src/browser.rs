@@ -760,7 +760,7 @@ impl Browser {
 
     /// Wait until the text of the first element matching `css` contains `needle`; return the text.
     pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
-        let script = "const e = document.querySelector(arguments[0]); return e !== null && e.innerText.includes(arguments[1])";
+        let script = "const e = document.querySelector(arguments[0]); return e !== null && e.innerText.replace(/\\u2060/g, '').includes(arguments[1])";
         self.wait_until_js(
             script,
             vec![json!(css), json!(needle)],
@@ -813,7 +813,9 @@ impl Browser {
         self.wait_for(css).await;
         let v = self
             .js(
-                "return document.querySelector(arguments[0]).innerText",
+                // Without word joiners (U+2060: invisible, they keep punctuation after a
+                // glossary term on its line): the text as a person reads it.
+                "return document.querySelector(arguments[0]).innerText.replace(/\\u2060/g, '')",
                 vec![json!(css)],
             )
             .await;
@@ -824,7 +826,7 @@ impl Browser {
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let v = self
             .js(
-                "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText)",
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText.replace(/\\u2060/g, ''))",
                 vec![json!(css)],
             )
             .await;

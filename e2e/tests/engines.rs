@@ -125,7 +125,11 @@ fn content_json(file: &str) -> Value {
 }
 
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Word joiners (U+2060, invisible) keep punctuation after a glossary term on its line.
+    s.replace('\u{2060}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Answer every question with its first choice, then See options: the results screen.
@@ -442,6 +446,13 @@ pub mod checks {
         b.wait_for("#start").await;
         b.wait_for_focus(".welcome h1").await;
         assert_eq!(b.local_storage_get(STORAGE_KEY).await, None);
+        // The menu closed with the move to the welcome (left open it filled every screen after).
+        assert_eq!(
+            b.js("return document.querySelector('.site-menu').open", vec![])
+                .await,
+            json!(false),
+            "{engine}: the menu stayed open after Start over"
+        );
         b.reload().await;
         b.wait_for("#start").await;
         assert_eq!(b.local_storage_get(STORAGE_KEY).await, None);

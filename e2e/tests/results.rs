@@ -88,7 +88,11 @@ fn ui(key: &str) -> String {
 
 /// Collapses white space (innerText keeps line breaks between inline-block parts).
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Word joiners (U+2060, invisible) keep punctuation after a glossary term on its line.
+    s.replace('\u{2060}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Opens the app, saves `profile` the way the app does (screen `results`), and reloads: the app

@@ -94,7 +94,11 @@ fn ui(key: &str) -> String {
 }
 
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Word joiners (U+2060, invisible) keep punctuation after a glossary term on its line.
+    s.replace('\u{2060}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Opens the app, saves `envelope` the way the app does, and reloads on its screen.

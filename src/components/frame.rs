@@ -31,11 +31,14 @@ pub fn SiteHeader(on_start_over: Callback<()>) -> impl IntoView {
         }
     };
     let has_answers = move || !state.answers.with(|a| a.is_empty());
-    // The menu closes as the dialog opens: left open, it would fill the top of every screen after.
-    let open_dialog = move |_| {
+    let open_dialog = move |_| on_start_over.run(());
+    // Any move to another screen closes the menu (after Start over, say): left open, it would
+    // fill the top of every screen after. Not when the dialog opens: Cancel or Escape give focus
+    // back to the menu's Start over button, which must still be there.
+    Effect::new(move |_| {
+        state.screen.track();
         close_menu();
-        on_start_over.run(());
-    };
+    });
     view! {
         <header class="site-header">
             <div class="header-inner">

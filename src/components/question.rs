@@ -1,6 +1,8 @@
-//! One question per screen: a fieldset whose legend is the heading, radio buttons (one answer)
-//! or checkboxes (several), the help text with glossary terms, Back and Next. Every change is
-//! saved at once (see the save effect in `lib.rs`).
+//! A question screen: a fieldset whose legend is the heading, radio buttons (one answer) or
+//! checkboxes (several), the help text with glossary terms, Back and Next. A screen of several
+//! short related questions (`guide_engine::flow::SCREENS`) has its own heading and a fieldset
+//! per question, shown while the flow asks it. Every change is saved at once (see the save
+//! effect in `lib.rs`).
 
 use guide_engine::{PriorTx, TxSetting};
 use leptos::ev::SubmitEvent;
