@@ -32,12 +32,17 @@ pub fn SiteHeader(on_start_over: Callback<()>) -> impl IntoView {
     };
     let has_answers = move || !state.answers.with(|a| a.is_empty());
     let open_dialog = move |_| on_start_over.run(());
-    // Any move to another screen closes the menu (after Start over, say): left open, it would
+    // A move to another screen closes the menu (after Start over, say): left open, it would
     // fill the top of every screen after. Not when the dialog opens: Cancel or Escape give focus
     // back to the menu's Start over button, which must still be there.
-    Effect::new(move |_| {
-        state.screen.track();
-        close_menu();
+    Effect::new(move |before: Option<Screen>| {
+        let now = state.screen.get();
+        // Not at the start: a text size pressed in the pre-rendered welcome's menu is pressed
+        // again, with focus, once the app runs (`src/lib.rs`).
+        if before.is_some_and(|b| b != now) {
+            close_menu();
+        }
+        now
     });
     view! {
         <header class="site-header">
