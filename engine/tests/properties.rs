@@ -29,6 +29,9 @@ fn some_of<T: Copy + std::fmt::Debug + 'static>(
 }
 
 /// The treatments are the ones a person would realistically tick, plus any drug now and then.
+mod common;
+use common::walk_screens;
+
 fn treatments() -> impl Strategy<Value = Vec<PriorTx>> {
     let all: &'static [PriorTx] = Box::leak(PriorTx::all().into_boxed_slice());
     some_of(all, 5)
@@ -297,40 +300,6 @@ proptest! {
             prop_assert_eq!(e.level(OptionId::AskType), Some(Level::Likely));
         }
     }
-}
-
-/// A walk by screens (`flow::SCREENS`) from an empty profile, as a person pressing Next would,
-/// answering from `full`: on each screen the questions the flow asks are answered top to bottom (an answer can open the one below it). Returns the screens shown and
-/// the answers given.
-fn walk_screens(full: &Profile) -> (Vec<Q>, Profile) {
-    let mut p = Profile::new();
-    let mut shown = Vec::new();
-    let mut cur = None;
-    let mut return_to = None;
-    loop {
-        let (next, back) = flow::flow(&p).next_screen(cur, return_to);
-        let Some(lead) = next else { break };
-        return_to = back;
-        assert!(
-            shown.len() < 3 * Q::ALL.len(),
-            "the walk does not end: {shown:?}"
-        );
-        shown.push(lead);
-        for q in flow::screen_of(lead) {
-            if !flow::flow(&p).is_asked(*q) {
-                continue;
-            }
-            if *q == Q::PriorTxSetting {
-                p.prior_tx_setting = full.prior_tx_setting.clone();
-            } else {
-                let ids = full.answer_ids(*q);
-                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                p.set_ids(*q, &ids).expect("answers of a generated profile");
-            }
-        }
-        cur = Some(lead);
-    }
-    (shown, p)
 }
 
 proptest! {

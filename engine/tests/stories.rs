@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use guide_engine::{evaluate, OptionId, Profile};
 use serde_json::Value;
 
@@ -87,29 +89,8 @@ fn every_story_walked_from_the_start_shows_each_relevant_question() {
     let mut total = 0;
     for (name, story) in stories() {
         let full = Profile::from_value(story["profile"].clone()).expect("story profile");
-        let mut p = Profile::new();
-        let mut shown: Vec<Q> = Vec::new();
-        let (mut cur, mut return_to) = (None, None);
-        loop {
-            let (next, back) = flow::flow(&p).next_screen(cur, return_to);
-            let Some(lead) = next else { break };
-            assert!(shown.len() < 40, "{name}: the walk does not end: {shown:?}");
-            shown.push(lead);
-            return_to = back;
-            for q in flow::screen_of(lead) {
-                if !flow::flow(&p).is_asked(*q) {
-                    continue;
-                }
-                if *q == Q::PriorTxSetting {
-                    p.prior_tx_setting = full.prior_tx_setting.clone();
-                } else {
-                    let ids = full.answer_ids(*q);
-                    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                    p.set_ids(*q, &ids).expect("story answers");
-                }
-            }
-            cur = Some(lead);
-        }
+        let (shown, p) = common::walk_screens(&full);
+        assert!(shown.len() < 40, "{name}: {shown:?}");
         let f = flow::flow(&p);
         for q in &f.asked {
             assert!(

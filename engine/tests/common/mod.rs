@@ -52,3 +52,37 @@ pub fn expect(e: &Evaluation, wanted: &[(&str, &str)]) {
         );
     }
 }
+
+/// A walk by screens (`guide_engine::flow::SCREENS`) from an empty profile, as a person pressing Next would,
+/// answering from `full`: on each screen the questions the flow asks are answered top to bottom (an answer can open the one below it). Returns the screens shown and
+/// the answers given.
+pub fn walk_screens(full: &Profile) -> (Vec<guide_engine::Q>, Profile) {
+    let mut p = Profile::new();
+    let mut shown = Vec::new();
+    let mut cur = None;
+    let mut return_to = None;
+    loop {
+        let (next, back) = guide_engine::flow::flow(&p).next_screen(cur, return_to);
+        let Some(lead) = next else { break };
+        return_to = back;
+        assert!(
+            shown.len() < 3 * guide_engine::Q::ALL.len(),
+            "the walk does not end: {shown:?}"
+        );
+        shown.push(lead);
+        for q in guide_engine::flow::screen_of(lead) {
+            if !guide_engine::flow::flow(&p).is_asked(*q) {
+                continue;
+            }
+            if *q == guide_engine::Q::PriorTxSetting {
+                p.prior_tx_setting = full.prior_tx_setting.clone();
+            } else {
+                let ids = full.answer_ids(*q);
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                p.set_ids(*q, &ids).expect("answers of a generated profile");
+            }
+        }
+        cur = Some(lead);
+    }
+    (shown, p)
+}
